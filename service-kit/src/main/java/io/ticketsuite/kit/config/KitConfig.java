@@ -1,0 +1,49 @@
+package io.ticketsuite.kit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** Configuration of the service kit ({@code ts.*}). */
+@ConfigMapping(prefix = "ts")
+public interface KitConfig {
+
+    /** CloudEvents {@code source} of the events this service writes; defaults to the application name. */
+    @WithDefault("${quarkus.application.name}")
+    String source();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** Whether this instance runs an outbox relay. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithName("batch-size")
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long an idle relay waits before looking again. */
+        @WithName("poll-interval")
+        @WithDefault("20ms")
+        Duration pollInterval();
+
+        /** Delay before the first round, so messaging and the database are wired first. */
+        @WithName("initial-delay")
+        @WithDefault("1s")
+        Duration initialDelay();
+
+        @WithName("max-backoff")
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        @WithName("send-timeout")
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** How long sent rows are kept before they are deleted. */
+        @WithDefault("1h")
+        Duration retention();
+    }
+}

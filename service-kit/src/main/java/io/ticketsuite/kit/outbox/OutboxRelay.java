@@ -1,0 +1,280 @@
+package io.ticketsuite.kit.outbox;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox: in one database transaction, locks up to a batch of unsent rows ({@code FOR UPDATE SKIP
+ * LOCKED}, so several replicas can relay side by side), sends them all without waiting between records, awaits
+ * every ack together, stamps them sent in one statement and commits. It loops while full batches remain and
+ * polls when idle. A failure (broker down, database gone) rolls back: the rows stay unsent and are retried with
+ * backoff. Delivery is at-least-once; consumers deduplicate by event id.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    private static final String SELECT = "SELECT id, topic, message_key, headers::text, payload, created_at FROM outbox"
+            + " WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
+    private static final String CLEAN_UP = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
+    private static final String BACKLOG = "SELECT count(*) FROM outbox WHERE sent_at IS NULL";
+
+    /** How the relay behaves; {@link #defaults()} suits a service. */
+    public record Settings(
+            int batchSize,
+            Duration pollInterval,
+            Duration maxBackoff,
+            Duration sendTimeout,
+            Duration retention,
+            Duration initialDelay) {
+        public static Settings defaults() {
+            return new Settings(
+                    500,
+                    Duration.ofMillis(20),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(30),
+                    Duration.ofHours(1),
+                    Duration.ofSeconds(1));
+        }
+    }
+
+    private final DataSource dataSource;
+    private final Producer<String, String> producer;
+    private final Settings settings;
+    private final String name;
+    private final Counter published;
+    private final Counter failures;
+    private final Timer lag;
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(
+            String name, DataSource dataSource, String bootstrapServers, Settings settings, MeterRegistry registry) {
+        this(name, dataSource, new KafkaProducer<>(producerConfig(name, bootstrapServers)), settings, registry);
+    }
+
+    OutboxRelay(
+            String name,
+            DataSource dataSource,
+            Producer<String, String> producer,
+            Settings settings,
+            MeterRegistry registry) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.settings = settings;
+        this.published = Counter.builder("ts.outbox.published")
+                .description("outbox rows published to Kafka and marked sent")
+                .register(registry);
+        this.failures = Counter.builder("ts.outbox.failures")
+                .description("relay rounds rolled back (broker or database unavailable)")
+                .register(registry);
+        this.lag = Timer.builder("ts.outbox.lag")
+                .description("time from outbox insert to broker ack")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        registry.gauge("ts.outbox.backlog", backlog);
+    }
+
+    static Properties producerConfig(String name, String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-outbox-relay");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        return props;
+    }
+
+    /** Starts the relay thread; the first round waits for {@code initialDelay}. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, name + "-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        sleep(settings.initialDelay());
+        long backoff = 0;
+        long lastHousekeeping = 0;
+        while (running) {
+            try {
+                int sent = relayOnce();
+                backoff = 0;
+                if (System.nanoTime() - lastHousekeeping > TimeUnit.SECONDS.toNanos(5)) {
+                    housekeeping();
+                    lastHousekeeping = System.nanoTime();
+                }
+                if (sent < settings.batchSize()) {
+                    sleep(settings.pollInterval());
+                }
+            } catch (Exception e) {
+                failures.increment();
+                backoff = Math.min(
+                        backoff == 0 ? 100 : backoff * 2, settings.maxBackoff().toMillis());
+                if (running) {
+                    LOG.warnf("outbox relay round failed, retrying in %d ms: %s", backoff, e.getMessage());
+                }
+                sleep(Duration.ofMillis(backoff));
+            }
+        }
+    }
+
+    /**
+     * Publishes one batch of unsent rows in one transaction.
+     *
+     * @return how many rows were published
+     */
+    public int relayOnce() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> ids = new ArrayList<>();
+                List<CompletableFuture<?>> acks = new ArrayList<>();
+                List<Timestamp> createdAts = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+                    select.setInt(1, settings.batchSize());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                            createdAts.add(rs.getTimestamp(6));
+                            acks.add(send(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    connection.commit();
+                    return 0;
+                }
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                        .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                try (PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
+                    Array array = connection.createArrayOf("bigint", ids.toArray());
+                    mark.setArray(1, array);
+                    mark.executeUpdate();
+                }
+                connection.commit();
+                published.increment(ids.size());
+                long now = System.currentTimeMillis();
+                for (Timestamp createdAt : createdAts) {
+                    lag.record(Math.max(0, now - createdAt.getTime()), TimeUnit.MILLISECONDS);
+                }
+                return ids.size();
+            } catch (Exception e) {
+                rollbackQuietly(connection);
+                if (e instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new SQLException("publishing failed: " + e, e);
+            }
+        }
+    }
+
+    private CompletableFuture<Void> send(String topic, String key, String headersJson, String payload)
+            throws java.io.IOException {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        for (Map.Entry<String, String> header :
+                JSON.readValue(headersJson, HEADERS).entrySet()) {
+            record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        producer.send(record, (metadata, exception) -> {
+            if (exception != null) {
+                ack.completeExceptionally(exception);
+            } else {
+                ack.complete(null);
+            }
+        });
+        return ack;
+    }
+
+    private void housekeeping() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement delete = connection.prepareStatement(CLEAN_UP)) {
+                delete.setLong(1, settings.retention().toSeconds());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement count = connection.prepareStatement(BACKLOG);
+                    ResultSet rs = count.executeQuery()) {
+                rs.next();
+                backlog.set(rs.getLong(1));
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is likely broken; closing it discards the transaction
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the loop (after the round in progress) and closes the producer. */
+    @Override
+    public void close() {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = thread;
+        }
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,26 @@
+-- Tables of the service kit, shared by every service's schema (repeatable: idempotent DDL only).
+
+-- Transactional outbox: a row is written in the same transaction as the change it announces;
+-- the relay publishes unsent rows (key = message_key, CloudEvents headers) and stamps sent_at.
+CREATE TABLE IF NOT EXISTS outbox (
+    id          BIGSERIAL PRIMARY KEY,
+    event_id    UUID        NOT NULL UNIQUE,
+    topic       TEXT        NOT NULL,
+    message_key TEXT        NOT NULL,
+    event_type  TEXT        NOT NULL,
+    headers     JSONB       NOT NULL,
+    payload     TEXT        NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+    sent_at     TIMESTAMPTZ
+);
+CREATE INDEX IF NOT EXISTS outbox_unsent_idx ON outbox (id) WHERE sent_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_sent_at_idx ON outbox (sent_at) WHERE sent_at IS NOT NULL;
+
+-- Idempotent consumer guard: one row per (consumer, event id), inserted with ON CONFLICT DO NOTHING
+-- in the same transaction as the event's effect.
+CREATE TABLE IF NOT EXISTS processed_event (
+    consumer     TEXT        NOT NULL,
+    event_id     UUID        NOT NULL,
+    processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (consumer, event_id)
+);

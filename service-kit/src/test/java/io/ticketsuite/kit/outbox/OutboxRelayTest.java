@@ -1,0 +1,189 @@
+package io.ticketsuite.kit.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ticketsuite.events.CloudEventHeaders;
+import io.ticketsuite.events.EventCodec;
+import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.TicketReopened;
+import io.ticketsuite.local.KafkaBroker;
+import io.ticketsuite.local.Processes;
+import io.ticketsuite.testkit.SharedInfra;
+import io.ticketsuite.testkit.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The relay against a real PostgreSQL and a real broker. */
+class OutboxRelayTest {
+    private static final OutboxRelay.Settings FAST = new OutboxRelay.Settings(
+            50, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofHours(1),
+            Duration.ZERO);
+
+    private String database;
+    private PGSimpleDataSource dataSource;
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    @BeforeEach
+    void createOutbox() throws Exception {
+        database = SharedInfra.createDatabase("kit");
+        dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(SharedInfra.postgres().jdbcUrl(database));
+        dataSource.setUser(SharedInfra.postgres().user());
+        dataSource.setPassword(SharedInfra.postgres().password());
+        String ddl = new String(
+                getClass().getResourceAsStream("/db/kit/R__ticketsuite_kit.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(ddl);
+        }
+    }
+
+    @AfterEach
+    void dropOutbox() {
+        relays.forEach(OutboxRelay::close);
+        SharedInfra.dropDatabase(database);
+    }
+
+    @Test
+    void shouldDeliverEveryRowExactlyOnceWithTwoRelaysRunning() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        List<EventEnvelope<TicketReopened>> events = insert(topic, 600);
+
+        relays.add(relay("relay-a", SharedInfra.kafkaBootstrap()));
+        relays.add(relay("relay-b", SharedInfra.kafkaBootstrap()));
+        relays.forEach(OutboxRelay::start);
+
+        List<ConsumerRecord<String, String>> received = readAll(SharedInfra.kafkaBootstrap(), topic, 600);
+        assertThat(received).hasSize(600);
+        assertThat(received.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).collect(Collectors.toSet()))
+                .hasSize(600)
+                .isEqualTo(events.stream().map(e -> e.id().toString()).collect(Collectors.toSet()));
+        ConsumerRecord<String, String> first = received.get(0);
+        EventEnvelope<?> decoded = EventCodec.decode(TopicProbe.headers(first), first.value());
+        assertThat(first.key()).isEqualTo(decoded.subject());
+        assertThat(TopicProbe.header(first, CloudEventHeaders.TYPE)).isEqualTo("ticket.reopened");
+        assertThat(TopicProbe.header(first, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicProbe.header(first, CloudEventHeaders.SOURCE)).isEqualTo("kit-test");
+        assertThat(unsent()).isZero();
+        // nothing more arrives later: each row was sent by exactly one relay
+        assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 601, Duration.ofSeconds(3)))
+                .hasSize(600);
+    }
+
+    @Test
+    void shouldDeliverRowsWrittenWhileTheBrokerWasDownOnceItIsBack() throws Exception {
+        Path home = Files.createTempDirectory("kit-broker");
+        KafkaBroker broker = new KafkaBroker(home, Processes.freePort(), Processes.freePort(), "384m")
+                .start(Duration.ofSeconds(60));
+        try {
+            String topic = "ticket-events";
+            OutboxRelay relay = relay("relay-outage", broker.bootstrapServers());
+            relays.add(relay);
+            relay.start();
+            insert(topic, 5);
+            assertThat(readAll(broker.bootstrapServers(), topic, 5)).hasSize(5);
+
+            broker.stop();
+            insert(topic, 20);
+            Thread.sleep(1500);
+            assertThat(unsent()).as("rows stay unsent while the broker is down").isEqualTo(20);
+
+            broker.start(Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> all = readAll(broker.bootstrapServers(), topic, 25);
+            assertThat(all.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).collect(Collectors.toSet()))
+                    .hasSize(25);
+            assertThat(unsent()).isZero();
+        } finally {
+            broker.stop();
+            Processes.run(List.of("rm", "-rf", home.toString()), Duration.ofSeconds(30));
+        }
+    }
+
+    private OutboxRelay relay(String name, String bootstrap) {
+        return new OutboxRelay(name, dataSource, bootstrap, FAST, new SimpleMeterRegistry());
+    }
+
+    private List<EventEnvelope<TicketReopened>> insert(String topic, int count) throws Exception {
+        List<EventEnvelope<TicketReopened>> events = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
+                                + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)")) {
+            for (int i = 0; i < count; i++) {
+                EventEnvelope<TicketReopened> event = EventEnvelope.of(
+                        "kit-test", new TicketReopened(UUID.randomUUID(), "again " + i, Instant.now()), Instant.now());
+                insert.setObject(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, event.subject());
+                insert.setString(4, event.type().ceType());
+                insert.setString(5, EventCodec.mapper().writeValueAsString(EventCodec.headers(event)));
+                insert.setString(6, EventCodec.toJson(event.data()));
+                insert.addBatch();
+                events.add(event);
+            }
+            insert.executeBatch();
+        }
+        return events;
+    }
+
+    private long unsent() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, int expected) {
+        return readAll(bootstrap, topic, expected, Duration.ofSeconds(45));
+    }
+
+    /** Reads the topic from the start until {@code expected} records arrived or the timeout passed. */
+    private static List<ConsumerRecord<String, String>> readAll(
+            String bootstrap, String topic, int expected, Duration timeout) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(record);
+                }
+            }
+        }
+        return records;
+    }
+}
