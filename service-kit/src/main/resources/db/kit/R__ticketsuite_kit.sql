@@ -8,12 +8,15 @@ CREATE TABLE IF NOT EXISTS outbox (
     topic       TEXT        NOT NULL,
     message_key TEXT        NOT NULL,
     event_type  TEXT        NOT NULL,
-    headers     JSONB       NOT NULL,
+    headers     TEXT        NOT NULL,
     payload     TEXT        NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-    sent_at     TIMESTAMPTZ
+    sent_at     TIMESTAMPTZ,
+    failed_at   TIMESTAMPTZ,
+    error       TEXT
 );
-CREATE INDEX IF NOT EXISTS outbox_unsent_idx ON outbox (id) WHERE sent_at IS NULL;
+-- a row that can never be published (it cannot be encoded) is set aside with failed_at + error, not retried
+CREATE INDEX IF NOT EXISTS outbox_unsent_idx ON outbox (id) WHERE sent_at IS NULL AND failed_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_sent_at_idx ON outbox (sent_at) WHERE sent_at IS NOT NULL;
 
 -- Idempotent consumer guard: one row per (consumer, event id), inserted with ON CONFLICT DO NOTHING

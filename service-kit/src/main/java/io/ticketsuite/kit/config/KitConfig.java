@@ -15,6 +15,15 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    Http http();
+
+    interface Http {
+        /** Largest request body accepted (bytes); larger declared bodies get a 413 problem+json. */
+        @WithName("max-body-size")
+        @WithDefault("65536")
+        long maxBodySize();
+    }
+
     interface Outbox {
         /** Whether this instance runs an outbox relay. */
         @WithDefault("true")

@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.ticketsuite.kit.config.KitConfig;
 
 /**
  * Refuses a request whose declared body exceeds {@code ts.http.max-body-size} with a 413 problem+json before
@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimitFilter {
     private final long maxBodySize;
 
-    public BodyLimitFilter(@ConfigProperty(name = "ts.http.max-body-size", defaultValue = "65536") long maxBodySize) {
-        this.maxBodySize = maxBodySize;
+    public BodyLimitFilter(KitConfig config) {
+        this.maxBodySize = config.http().maxBodySize();
     }
 
     void register(@Observes Filters filters) {

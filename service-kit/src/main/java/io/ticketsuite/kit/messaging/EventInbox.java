@@ -2,6 +2,7 @@ package io.ticketsuite.kit.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
@@ -10,6 +11,7 @@ import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,14 +20,16 @@ import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
- * The consuming side of the kit: decodes a Kafka record into an event (a poison record fails, so the channel's
- * dead-letter strategy moves it to the dead-letter topic with the reason), skips a redelivered event, and runs
- * the handler in the caller's transaction. Call it from an {@code @Incoming} method under
- * {@code @WithTransaction}; the offset is committed only after the returned {@link Uni} completes.
+ * The consuming side of the kit: decodes a Kafka record into an event (a poison record fails at once, so the
+ * channel's dead-letter strategy moves it to the dead-letter topic with the reason), then, in one transaction,
+ * records the event id and runs the handler; a redelivered event is skipped. A failing transaction (a lock
+ * timeout, a lost connection) is retried with backoff before the record is dead-lettered. Return the {@link Uni}
+ * from an {@code @Incoming} method: the offset is committed only after it completes.
  */
 @ApplicationScoped
 public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final int RETRIES = 4;
 
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
@@ -50,13 +54,20 @@ public class EventInbox {
             return Uni.createFrom().failure(e);
         }
         String type = event.type().ceType();
-        return processed.firstDelivery(consumer, event.id()).chain(first -> {
-            if (!first) {
-                count(consumer, type, "duplicate");
-                return Uni.createFrom().voidItem();
-            }
-            return handler.apply(event).invoke(() -> count(consumer, type, "processed"));
-        });
+        return Uni.createFrom()
+                .deferred(() -> Panache.withTransaction(() -> processed
+                        .firstDelivery(consumer, event.id())
+                        .chain(first -> first ? handler.apply(event).replaceWith(true) : Uni.createFrom().item(false))))
+                .onFailure()
+                .invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s", consumer, type, event.id(), e.toString()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                .atMost(RETRIES)
+                .invoke(first -> count(consumer, type, first ? "processed" : "duplicate"))
+                .onFailure()
+                .invoke(() -> count(consumer, type, "failed"))
+                .replaceWithVoid();
     }
 
     public static EventEnvelope<EventData> decode(ConsumerRecord<String, String> record) {
@@ -75,7 +86,7 @@ public class EventInbox {
 
     private void count(String consumer, String type, String outcome) {
         Counter.builder("ts.events.consumed")
-                .description("events read by a consumer, by outcome (processed, duplicate, rejected)")
+                .description("events read by a consumer, by outcome (processed, duplicate, rejected, failed)")
                 .tag("consumer", consumer)
                 .tag("type", type)
                 .tag("outcome", outcome)

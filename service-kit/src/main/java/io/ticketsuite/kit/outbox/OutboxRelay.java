@@ -40,11 +40,13 @@ public final class OutboxRelay implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
-    private static final String SELECT = "SELECT id, topic, message_key, headers::text, payload, created_at FROM outbox"
-            + " WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String SELECT = "SELECT id, topic, message_key, headers, payload, created_at FROM outbox"
+            + " WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String MARK_FAILED = "UPDATE outbox SET failed_at = now(), error = ? WHERE id = ?";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
     private static final String CLEAN_UP = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
-    private static final String BACKLOG = "SELECT count(*) FROM outbox WHERE sent_at IS NULL";
+    private static final String BACKLOG =
+            "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
 
     /** How the relay behaves; {@link #defaults()} suits a service. */
     public record Settings(
@@ -175,9 +177,16 @@ public final class OutboxRelay implements AutoCloseable {
                     select.setInt(1, settings.batchSize());
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
+                            ProducerRecord<String, String> record;
+                            try {
+                                record = record(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                            } catch (java.io.IOException | RuntimeException e) {
+                                setAside(connection, rs.getLong(1), e);
+                                continue;
+                            }
                             ids.add(rs.getLong(1));
                             createdAts.add(rs.getTimestamp(6));
-                            acks.add(send(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                            acks.add(send(record));
                         }
                     }
                 }
@@ -209,13 +218,28 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> send(String topic, String key, String headersJson, String payload)
-            throws java.io.IOException {
+    private static ProducerRecord<String, String> record(
+            String topic, String key, String headersJson, String payload) throws java.io.IOException {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         for (Map.Entry<String, String> header :
                 JSON.readValue(headersJson, HEADERS).entrySet()) {
             record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
         }
+        return record;
+    }
+
+    /** A row that cannot be encoded would block the outbox forever: set it aside, loudly. */
+    private void setAside(Connection connection, long id, Exception e) throws SQLException {
+        LOG.errorf("outbox row %d cannot be published and is set aside (failed_at): %s", id, e.toString());
+        failures.increment();
+        try (PreparedStatement mark = connection.prepareStatement(MARK_FAILED)) {
+            mark.setString(1, e.toString());
+            mark.setLong(2, id);
+            mark.executeUpdate();
+        }
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, String> record) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         producer.send(record, (metadata, exception) -> {
             if (exception != null) {

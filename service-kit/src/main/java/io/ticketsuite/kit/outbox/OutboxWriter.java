@@ -18,7 +18,7 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxWriter {
     private static final String INSERT = "INSERT INTO outbox (event_id, topic, message_key, event_type, headers,"
-            + " payload) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6)";
+            + " payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
     private final String source;
     private final Clock clock;

@@ -86,6 +86,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
+        if (e instanceof InvalidFormatException format) {
+            return invalidFormat(format, uri);
+        }
+        if (e instanceof UnrecognizedPropertyException unrecognized) {
+            return unrecognized(unrecognized, uri);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatched(mismatched, uri);
+        }
         return respond(ProblemException.validation(List.of(new Problem.FieldError(jsonPath(e), "invalid value")))
                 .toProblem(path(uri)));
     }
@@ -138,6 +147,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof JsonMappingException mapping && !(json instanceof JsonParseException)
+                    ? mapping(mapping, uri)
+                    : malformed(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -195,7 +209,8 @@ public class ProblemMappers {
             for (Path.Node node : violation.getPropertyPath()) {
                 last = node.getName();
             }
-            return last == null ? "body" : SNAKE.translate(last);
+            // by convention a resource method calls its body parameter "request"
+            return last == null || last.equals("request") ? "body" : SNAKE.translate(last);
         }
         return String.join(".", parts);
     }

@@ -125,6 +125,30 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void shouldSetAsideARowThatCannotBeEncodedAndKeepRelaying() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload) VALUES"
+                    + " ('" + UUID.randomUUID() + "', '" + topic + "', 'k', 'ticket.reopened', 'not json', '{}')");
+        }
+        insert(topic, 3);
+        OutboxRelay relay = relay("relay-poison", SharedInfra.kafkaBootstrap());
+        relays.add(relay);
+        relay.start();
+
+        assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 3)).hasSize(3);
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT count(*) FROM outbox WHERE failed_at IS NOT NULL AND error IS NOT NULL")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
     private OutboxRelay relay(String name, String bootstrap) {
         return new OutboxRelay(name, dataSource, bootstrap, FAST, new SimpleMeterRegistry());
     }
@@ -134,7 +158,7 @@ class OutboxRelayTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
-                                + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)")) {
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < count; i++) {
                 EventEnvelope<TicketReopened> event = EventEnvelope.of(
                         "kit-test", new TicketReopened(UUID.randomUUID(), "again " + i, Instant.now()), Instant.now());

@@ -1,0 +1,84 @@
+package io.ticketsuite.intake;
+
+import io.ticketsuite.events.Channel;
+import io.ticketsuite.events.CustomerTier;
+import io.ticketsuite.events.Priority;
+import io.ticketsuite.events.TicketStatus;
+import io.ticketsuite.events.TicketType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A support ticket as intake owns it. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public TicketType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+
+    @Column(nullable = false)
+    public String subject;
+
+    public String description;
+
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+
+    @Column(name = "customer_email")
+    public String customerEmail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "customer_tier", nullable = false)
+    public CustomerTier customerTier;
+
+    @Column(name = "customer_language")
+    public String customerLanguage;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> tags = new ArrayList<>();
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    public String category;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Column(name = "team_id")
+    public String teamId;
+
+    @Column(name = "assignee_id")
+    public String assigneeId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+}

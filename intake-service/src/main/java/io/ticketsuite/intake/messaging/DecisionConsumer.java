@@ -1,0 +1,49 @@
+package io.ticketsuite.intake.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketReclassified;
+import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.intake.service.TicketService;
+import io.ticketsuite.kit.messaging.EventInbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reflects the decisions of triage and routing on the ticket. Thin: decode → service. */
+@ApplicationScoped
+public class DecisionConsumer {
+    public static final String TRIAGE_IN = "triage-in";
+    public static final String ROUTING_IN = "routing-in";
+
+    private final EventInbox inbox;
+    private final TicketService tickets;
+
+    public DecisionConsumer(EventInbox inbox, TicketService tickets) {
+        this.inbox = inbox;
+        this.tickets = tickets;
+    }
+
+    @Incoming(TRIAGE_IN)
+    public Uni<Void> onTriage(ConsumerRecord<String, String> record) {
+        return inbox.process("intake.triage", record, event -> {
+            if (event.data() instanceof TicketTriaged t) {
+                return tickets.applyTriage(t.ticketId(), t.category(), t.priority(), "triaged as " + t.category());
+            }
+            if (event.data() instanceof TicketReclassified r) {
+                return tickets.applyTriage(r.ticketId(), r.category(), r.priority(), r.reason());
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @Incoming(ROUTING_IN)
+    public Uni<Void> onRouting(ConsumerRecord<String, String> record) {
+        return inbox.process("intake.routing", record, event -> {
+            if (event.data() instanceof TicketAssigned a) {
+                return tickets.applyAssignment(a);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,285 @@
+package io.ticketsuite.intake.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventCodec;
+import io.ticketsuite.events.EventData;
+import io.ticketsuite.events.Priority;
+import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketReopened;
+import io.ticketsuite.events.TicketStatus;
+import io.ticketsuite.events.TicketStatusChanged;
+import io.ticketsuite.events.TicketUpdated;
+import io.ticketsuite.intake.Ticket;
+import io.ticketsuite.intake.TicketComment;
+import io.ticketsuite.intake.TicketLifecycle;
+import io.ticketsuite.intake.config.IntakeConfig;
+import io.ticketsuite.intake.mapping.TicketMapper;
+import io.ticketsuite.intake.repository.TicketRepository;
+import io.ticketsuite.intake.rest.dto.CommentRequest;
+import io.ticketsuite.intake.rest.dto.CreateTicketRequest;
+import io.ticketsuite.intake.rest.dto.StatusChangeRequest;
+import io.ticketsuite.kit.outbox.OutboxWriter;
+import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.problem.ProblemTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The ticket's owner: creates tickets, enforces the lifecycle, records comments, reflects triage and routing
+ * decisions. Every change writes the ticket and its events (outbox) in one transaction.
+ */
+@ApplicationScoped
+public class TicketService {
+    private static final Logger LOG = Logger.getLogger(TicketService.class);
+    private static final String CLAIM_KEY = "INSERT INTO idempotency_key (key, request_hash, ticket_id)"
+            + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
+    private static final String FIND_KEY = "SELECT request_hash, CAST(ticket_id AS text) FROM idempotency_key"
+            + " WHERE key = ?1";
+
+    private final TicketRepository tickets;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final IntakeConfig config;
+    private final MeterRegistry registry;
+
+    public TicketService(
+            TicketRepository tickets, OutboxWriter outbox, Clock clock, IntakeConfig config, MeterRegistry registry) {
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** The outcome of a create: the ticket, and whether it was an idempotent replay of an earlier request. */
+    public record Created(Ticket ticket, boolean replayed) {}
+
+    @WithTransaction
+    public Uni<Created> create(CreateTicketRequest request, String idempotencyKey) {
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey == null) {
+            return persistNew(id, request).map(t -> new Created(t, false));
+        }
+        String hash = hash(request);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM_KEY)
+                        .setParameter(1, idempotencyKey)
+                        .setParameter(2, hash)
+                        .setParameter(3, id)
+                        .executeUpdate())
+                .chain(claimed -> claimed == 1
+                        ? persistNew(id, request).map(t -> new Created(t, false))
+                        : replay(idempotencyKey, hash));
+    }
+
+    private Uni<Created> replay(String key, String hash) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(FIND_KEY, Object[].class)
+                        .setParameter(1, key)
+                        .getSingleResult())
+                .chain(row -> {
+                    if (!hash.equals(row[0])) {
+                        return Uni.createFrom().failure(new ProblemException(
+                                422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
+                                "Idempotency-Key '" + key + "' was already used with a different request body"));
+                    }
+                    return tickets.findById(UUID.fromString((String) row[1])).map(t -> new Created(t, true));
+                });
+    }
+
+    private Uni<Ticket> persistNew(UUID id, CreateTicketRequest request) {
+        Ticket ticket = TicketMapper.newTicket(id, request, now());
+        return tickets.persist(ticket)
+                .call(t -> outbox.append(TicketMapper.created(t)))
+                .invoke(t -> Counter.builder("ts.tickets.created")
+                        .description("tickets accepted, by channel and type")
+                        .tag("channel", t.channel.name())
+                        .tag("type", t.type.name())
+                        .register(registry)
+                        .increment());
+    }
+
+    @WithSession
+    public Uni<Ticket> get(UUID id) {
+        return tickets.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("ticket", id));
+    }
+
+    @WithSession
+    public Uni<TicketRepository.PageResult> list(TicketRepository.Filter filter, int page, int size) {
+        return tickets.search(filter, page, size);
+    }
+
+    @WithTransaction
+    public Uni<Ticket> changeStatus(UUID id, StatusChangeRequest request) {
+        return locked(id).chain(ticket -> {
+            Instant now = now();
+            TicketLifecycle.refusal(
+                            ticket.type, ticket.status, request.status(), ticket.resolvedAt, now,
+                            config.reopenWindow())
+                    .ifPresent(reason -> {
+                        throw new ProblemException(
+                                409, ProblemTypes.ILLEGAL_TRANSITION, "Illegal status transition", reason, null,
+                                Map.of(
+                                        "current_status", ticket.status,
+                                        "allowed", TicketLifecycle.allowed(ticket.type, ticket.status).stream()
+                                                .sorted()
+                                                .toList()));
+                    });
+            List<EventData> events = new ArrayList<>();
+            events.add(transition(ticket, request.status(), request.reason(), "api", now));
+            if (request.status() == TicketStatus.REOPENED) {
+                events.add(new TicketReopened(ticket.id, request.reason(), now));
+            }
+            return outbox.appendAll(events).replaceWith(ticket);
+        });
+    }
+
+    @WithTransaction
+    public Uni<TicketComment> addComment(UUID ticketId, CommentRequest request) {
+        return locked(ticketId).chain(ticket -> {
+            TicketComment comment = new TicketComment();
+            comment.id = UUID.randomUUID();
+            comment.ticketId = ticket.id;
+            comment.authorId = request.author().id();
+            comment.authorRole = request.author().role();
+            comment.visibility = request.visibility();
+            comment.body = request.body();
+            comment.createdAt = now();
+            ticket.updatedAt = comment.createdAt;
+            return Panache.getSession()
+                    .chain(session -> session.persist(comment))
+                    .chain(() -> outbox.append(TicketMapper.commentAdded(comment)))
+                    .replaceWith(comment);
+        });
+    }
+
+    @WithSession
+    public Uni<List<TicketComment>> comments(UUID ticketId) {
+        return get(ticketId)
+                .chain(t -> Panache.getSession()
+                        .chain(session -> session.createQuery(
+                                        "from TicketComment where ticketId = :id order by createdAt, id",
+                                        TicketComment.class)
+                                .setParameter("id", ticketId)
+                                .getResultList()));
+    }
+
+    /**
+     * Reflects a triage decision (or a reclassification): category and priority, and New → Triaged. Runs in the
+     * consumer's transaction. An unknown ticket is logged and skipped, never retried forever.
+     */
+    public Uni<Void> applyTriage(UUID ticketId, String category, Priority priority, String reason) {
+        return tickets.findForUpdate(ticketId).chain(ticket -> {
+            if (ticket == null) {
+                return unknown("triage decision", ticketId);
+            }
+            Instant now = now();
+            List<EventData> events = new ArrayList<>();
+            Map<String, String> changes = new LinkedHashMap<>();
+            if (!Objects.equals(ticket.category, category)) {
+                changes.put("category", category);
+                ticket.category = category;
+            }
+            if (ticket.priority != priority) {
+                changes.put("priority", priority.name());
+                ticket.priority = priority;
+            }
+            if (!changes.isEmpty()) {
+                ticket.updatedAt = now;
+                events.add(new TicketUpdated(ticket.id, changes, now));
+            }
+            TicketLifecycle.onTriaged(ticket.type, ticket.status)
+                    .ifPresent(to -> events.add(transition(ticket, to, reason, "triage-service", now)));
+            return outbox.appendAll(events);
+        });
+    }
+
+    /** Reflects an assignment: team and assignee, and → Assigned (a QUESTION → Accepted). */
+    public Uni<Void> applyAssignment(TicketAssigned assigned) {
+        return tickets.findForUpdate(assigned.ticketId()).chain(ticket -> {
+            if (ticket == null) {
+                return unknown("assignment", assigned.ticketId());
+            }
+            Instant now = now();
+            List<EventData> events = new ArrayList<>();
+            Map<String, String> changes = new LinkedHashMap<>();
+            if (!Objects.equals(ticket.teamId, assigned.teamId())) {
+                changes.put("team", assigned.teamId());
+                ticket.teamId = assigned.teamId();
+            }
+            if (!Objects.equals(ticket.assigneeId, assigned.agentId())) {
+                changes.put("assignee", assigned.agentId());
+                ticket.assigneeId = assigned.agentId();
+            }
+            if (!changes.isEmpty()) {
+                ticket.updatedAt = now;
+                events.add(new TicketUpdated(ticket.id, changes, now));
+            }
+            TicketLifecycle.onAssigned(ticket.type, ticket.status)
+                    .ifPresent(to -> events.add(transition(ticket, to, "assigned by rule " + assigned.rule(),
+                            "routing-service", now)));
+            return outbox.appendAll(events);
+        });
+    }
+
+    private TicketStatusChanged transition(Ticket ticket, TicketStatus to, String reason, String by, Instant now) {
+        TicketStatus from = ticket.status;
+        ticket.status = to;
+        ticket.updatedAt = now;
+        if (to == TicketStatus.RESOLVED) {
+            ticket.resolvedAt = now;
+        }
+        Counter.builder("ts.tickets.status.changes")
+                .description("status transitions, by target status")
+                .tag("to", to.name())
+                .register(registry)
+                .increment();
+        return new TicketStatusChanged(ticket.id, ticket.type, from, to, reason, by, now);
+    }
+
+    /** Now, at the database's precision (microseconds), so what is returned equals what is read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private Uni<Ticket> locked(UUID id) {
+        return tickets.findForUpdate(id).onItem().ifNull().failWith(() -> ProblemException.notFound("ticket", id));
+    }
+
+    private Uni<Void> unknown(String what, UUID ticketId) {
+        LOG.warnf("ignoring %s for unknown ticket %s", what, ticketId);
+        Counter.builder("ts.events.unknown.ticket")
+                .description("events about tickets this service does not know")
+                .register(registry)
+                .increment();
+        return Uni.createFrom().voidItem();
+    }
+
+    static String hash(CreateTicketRequest request) {
+        try {
+            byte[] json = EventCodec.mapper().writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
