@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Evaluates the triage classifier's default rule pack on a labelled JSONL file.
+# Usage: bench/classifier/evaluate.sh [file.jsonl] [--pack other-pack.yaml] [--errors]
+# Default file: ../shared/data/triage-dev.jsonl relative to the repository root.
+# Builds only the triage-classifier module (compile + classpath), then runs
+# io.ticketsuite.triage.classifier.tools.Evaluate on one JVM.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MODULE="$ROOT/triage-classifier"
+
+FILE="$ROOT/../shared/data/triage-dev.jsonl"
+if [[ $# -gt 0 && "$1" != --* ]]; then
+  FILE="$1"
+  shift
+fi
+if [[ ! -f "$FILE" ]]; then
+  echo "evaluate.sh: no such file: $FILE" >&2
+  exit 2
+fi
+FILE="$(cd "$(dirname "$FILE")" && pwd)/$(basename "$FILE")"
+
+"$ROOT/mvnw" -q -B -f "$MODULE/pom.xml" compile dependency:build-classpath \
+  -Dmdep.outputFile="$MODULE/target/classpath.txt" -Dmdep.includeScope=runtime >&2
+
+exec java -cp "$MODULE/target/classes:$(cat "$MODULE/target/classpath.txt")" \
+  io.ticketsuite.triage.classifier.tools.Evaluate "$FILE" "$@"
