@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code csat.submitted} on notification-events: the customer rated the support. */
@@ -11,4 +9,5 @@ public record CsatSubmitted(
         @JsonProperty(required = true) UUID ticketId,
         int score,
         String comment,
-        @JsonProperty(required = true) Instant submittedAt) implements EventData {}
+        @JsonProperty(required = true) Instant submittedAt)
+        implements EventData {}

@@ -13,8 +13,7 @@ public enum EventType {
     TICKET_STATUS_CHANGED("ticket.status-changed", Topics.TICKET_EVENTS, TicketStatusChanged.class),
     TICKET_COMMENT_ADDED("ticket.comment-added", Topics.TICKET_EVENTS, TicketCommentAdded.class),
     TICKET_REOPENED("ticket.reopened", Topics.TICKET_EVENTS, TicketReopened.class),
-    TICKET_ESCALATION_REQUESTED(
-            "ticket.escalation-requested", Topics.TICKET_EVENTS, TicketEscalationRequested.class),
+    TICKET_ESCALATION_REQUESTED("ticket.escalation-requested", Topics.TICKET_EVENTS, TicketEscalationRequested.class),
     TICKET_TRIAGED("ticket.triaged", Topics.TRIAGE_EVENTS, TicketTriaged.class),
     TICKET_RECLASSIFIED("ticket.reclassified", Topics.TRIAGE_EVENTS, TicketReclassified.class),
     ISSUE_RECURRING_DETECTED("issue.recurring-detected", Topics.TRIAGE_EVENTS, IssueRecurringDetected.class),
@@ -66,7 +65,8 @@ public enum EventType {
     public static EventType of(EventData data) {
         EventType type = BY_DATA.get(data.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("not an event of the contract: " + data.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not an event of the contract: " + data.getClass().getName());
         }
         return type;
     }

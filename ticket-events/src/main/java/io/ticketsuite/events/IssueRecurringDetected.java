@@ -3,7 +3,6 @@ package io.ticketsuite.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code issue.recurring-detected} on triage-events: the same issue appeared in several tickets. */
@@ -12,4 +11,5 @@ public record IssueRecurringDetected(
         @JsonProperty(required = true) String signature,
         List<UUID> relatedTicketIds,
         int count,
-        @JsonProperty(required = true) Instant detectedAt) implements EventData {}
+        @JsonProperty(required = true) Instant detectedAt)
+        implements EventData {}

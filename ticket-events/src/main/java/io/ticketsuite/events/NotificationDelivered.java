@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code notification.delivered} on notification-events: one message reached one recipient. */
@@ -15,4 +13,5 @@ public record NotificationDelivered(
         @JsonProperty(required = true) String channel,
         @JsonProperty(required = true) String kind,
         UUID sourceEventId,
-        @JsonProperty(required = true) Instant deliveredAt) implements EventData {}
+        @JsonProperty(required = true) Instant deliveredAt)
+        implements EventData {}

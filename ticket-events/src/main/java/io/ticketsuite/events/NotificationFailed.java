@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code notification.failed} on notification-events: a message could not be delivered. */
@@ -14,4 +12,5 @@ public record NotificationFailed(
         @JsonProperty(required = true) String channel,
         @JsonProperty(required = true) String kind,
         String reason,
-        @JsonProperty(required = true) Instant failedAt) implements EventData {}
+        @JsonProperty(required = true) Instant failedAt)
+        implements EventData {}

@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code sla.escalated} on sla-events: a clock reached 125 % of its target. */
@@ -16,4 +14,5 @@ public record SlaEscalated(
         String assigneeId,
         String teamId,
         String teamLeadId,
-        @JsonProperty(required = true) Instant firedAt) implements SlaThresholdReached {}
+        @JsonProperty(required = true) Instant firedAt)
+        implements SlaThresholdReached {}

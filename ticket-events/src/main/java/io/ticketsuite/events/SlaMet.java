@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code sla.met} on sla-events: a clock was stopped by a first public agent reply or by resolution. */
@@ -12,4 +10,5 @@ public record SlaMet(
         @JsonProperty(required = true) SlaClock clock,
         @JsonProperty(required = true) Instant dueAt,
         @JsonProperty(required = true) Instant metAt,
-        boolean withinTarget) implements EventData {}
+        boolean withinTarget)
+        implements EventData {}

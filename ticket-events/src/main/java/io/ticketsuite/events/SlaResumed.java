@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code sla.resumed} on sla-events: the clocks run again, with the new due instants. */
@@ -11,4 +9,5 @@ public record SlaResumed(
         @JsonProperty(required = true) UUID ticketId,
         @JsonProperty(required = true) Instant resumedAt,
         Instant responseDueAt,
-        Instant resolutionDueAt) implements EventData {}
+        Instant resolutionDueAt)
+        implements EventData {}

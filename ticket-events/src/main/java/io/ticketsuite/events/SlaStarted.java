@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code sla.started} on sla-events: the response and resolution clocks run. */
@@ -12,4 +10,5 @@ public record SlaStarted(
         @JsonProperty(required = true) Priority priority,
         @JsonProperty(required = true) Instant startedAt,
         @JsonProperty(required = true) Instant responseDueAt,
-        @JsonProperty(required = true) Instant resolutionDueAt) implements EventData {}
+        @JsonProperty(required = true) Instant resolutionDueAt)
+        implements EventData {}

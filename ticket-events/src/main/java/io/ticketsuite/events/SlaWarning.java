@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code sla.warning} on sla-events: a clock reached 50 % or 75 % of its target. */
@@ -16,4 +14,5 @@ public record SlaWarning(
         String assigneeId,
         String teamId,
         String teamLeadId,
-        @JsonProperty(required = true) Instant firedAt) implements SlaThresholdReached {}
+        @JsonProperty(required = true) Instant firedAt)
+        implements SlaThresholdReached {}

@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.assigned} on routing-events: a team and an agent were chosen, with the rule that fired. */
@@ -16,4 +14,5 @@ public record TicketAssigned(
         String teamLeadId,
         @JsonProperty(required = true) String rule,
         String reason,
-        @JsonProperty(required = true) Instant assignedAt) implements EventData {}
+        @JsonProperty(required = true) Instant assignedAt)
+        implements EventData {}

@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.comment-added} on ticket-events: a customer or an agent commented. */
@@ -14,4 +12,5 @@ public record TicketCommentAdded(
         @JsonProperty(required = true) AuthorRole authorRole,
         @JsonProperty(required = true) Visibility visibility,
         String body,
-        @JsonProperty(required = true) Instant createdAt) implements EventData {}
+        @JsonProperty(required = true) Instant createdAt)
+        implements EventData {}

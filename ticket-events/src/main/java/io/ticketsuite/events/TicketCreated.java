@@ -3,7 +3,6 @@ package io.ticketsuite.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.created} on ticket-events: a new ticket was accepted from a channel. */
@@ -17,4 +16,5 @@ public record TicketCreated(
         List<String> tags,
         String externalId,
         @JsonProperty(required = true) TicketStatus status,
-        @JsonProperty(required = true) Instant createdAt) implements EventData {}
+        @JsonProperty(required = true) Instant createdAt)
+        implements EventData {}

@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.escalated} on routing-events: the ticket was escalated to a higher level. */
@@ -12,4 +10,5 @@ public record TicketEscalated(
         @JsonProperty(required = true) String level,
         String teamId,
         String reason,
-        @JsonProperty(required = true) Instant escalatedAt) implements EventData {}
+        @JsonProperty(required = true) Instant escalatedAt)
+        implements EventData {}

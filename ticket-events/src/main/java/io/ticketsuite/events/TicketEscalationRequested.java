@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.escalation-requested} on ticket-events: staff asked for an escalation. */
@@ -11,4 +9,5 @@ public record TicketEscalationRequested(
         @JsonProperty(required = true) UUID ticketId,
         String reason,
         String requestedBy,
-        @JsonProperty(required = true) Instant requestedAt) implements EventData {}
+        @JsonProperty(required = true) Instant requestedAt)
+        implements EventData {}

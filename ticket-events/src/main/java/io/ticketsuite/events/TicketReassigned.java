@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.reassigned} on routing-events: the ticket moved to another agent or team. */
@@ -13,4 +11,5 @@ public record TicketReassigned(
         String toAgentId,
         @JsonProperty(required = true) String teamId,
         String reason,
-        @JsonProperty(required = true) Instant reassignedAt) implements EventData {}
+        @JsonProperty(required = true) Instant reassignedAt)
+        implements EventData {}

@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.reclassified} on triage-events: category or priority changed after the first triage. */
@@ -14,4 +12,5 @@ public record TicketReclassified(
         Priority previousPriority,
         @JsonProperty(required = true) Priority priority,
         String reason,
-        @JsonProperty(required = true) Instant reclassifiedAt) implements EventData {}
+        @JsonProperty(required = true) Instant reclassifiedAt)
+        implements EventData {}

@@ -2,8 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** {@code ticket.status-changed} on ticket-events: the ticket moved from one status to another. */
@@ -14,4 +12,5 @@ public record TicketStatusChanged(
         @JsonProperty(required = true) TicketStatus to,
         String reason,
         String changedBy,
-        @JsonProperty(required = true) Instant changedAt) implements EventData {}
+        @JsonProperty(required = true) Instant changedAt)
+        implements EventData {}

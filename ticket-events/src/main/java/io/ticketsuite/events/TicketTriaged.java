@@ -2,7 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,4 +13,5 @@ public record TicketTriaged(
         double confidence,
         Map<String, Object> explanation,
         String rulePackVersion,
-        @JsonProperty(required = true) Instant triagedAt) implements EventData {}
+        @JsonProperty(required = true) Instant triagedAt)
+        implements EventData {}

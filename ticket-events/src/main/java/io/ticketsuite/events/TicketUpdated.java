@@ -2,7 +2,6 @@ package io.ticketsuite.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,4 +9,5 @@ import java.util.UUID;
 public record TicketUpdated(
         @JsonProperty(required = true) UUID ticketId,
         @JsonProperty(required = true) Map<String, String> changes,
-        @JsonProperty(required = true) Instant updatedAt) implements EventData {}
+        @JsonProperty(required = true) Instant updatedAt)
+        implements EventData {}

@@ -13,7 +13,8 @@ public final class Topics {
     /** Suffix of the dead-letter topic of a consumer: {@code <service>-dlq}. */
     public static final String DLQ_SUFFIX = "-dlq";
 
-    public static final List<String> ALL = List.of(TICKET_EVENTS, TRIAGE_EVENTS, ROUTING_EVENTS, SLA_EVENTS, NOTIFICATION_EVENTS);
+    public static final List<String> ALL =
+            List.of(TICKET_EVENTS, TRIAGE_EVENTS, ROUTING_EVENTS, SLA_EVENTS, NOTIFICATION_EVENTS);
 
     /** Dead-letter topics, one per consuming service. */
     public static final List<String> DEAD_LETTER = List.of(

@@ -20,13 +20,16 @@ final class AsyncApiGenerator {
     static Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("asyncapi", "3.0.0");
-        doc.put("info", obj(
-                "title", "Ticket Suite events",
-                "version", "1.0.0",
-                "description", "Every event of the suite. Kafka key = ticket id; CloudEvents 1.0 binary mode "
-                        + "(headers ce_specversion, ce_id, ce_source, ce_type, ce_time, ce_subject, content-type); "
-                        + "value = the JSON data below (snake_case, enums upper snake case, unknown fields ignored). "
-                        + "Generated from the ticket-events records by AsyncApiDocumentTest."));
+        doc.put(
+                "info",
+                obj(
+                        "title", "Ticket Suite events",
+                        "version", "1.0.0",
+                        "description",
+                                "Every event of the suite. Kafka key = ticket id; CloudEvents 1.0 binary mode "
+                                        + "(headers ce_specversion, ce_id, ce_source, ce_type, ce_time, ce_subject, content-type); "
+                                        + "value = the JSON data below (snake_case, enums upper snake case, unknown fields ignored). "
+                                        + "Generated from the ticket-events records by AsyncApiDocumentTest."));
         Map<String, Object> channels = new LinkedHashMap<>();
         Map<String, Object> operations = new LinkedHashMap<>();
         Map<String, Object> messages = new LinkedHashMap<>();
@@ -48,8 +51,7 @@ final class AsyncApiGenerator {
                 addSchema(type.dataType(), schemas);
             }
             channels.put(topic, obj("address", topic, "messages", channelMessages));
-            operations.put("publish-" + topic, obj(
-                    "action", "send", "channel", obj("$ref", "#/channels/" + topic)));
+            operations.put("publish-" + topic, obj("action", "send", "channel", obj("$ref", "#/channels/" + topic)));
         }
         doc.put("channels", channels);
         doc.put("operations", operations);
@@ -126,8 +128,10 @@ final class AsyncApiGenerator {
         }
         if (cls.isEnum()) {
             return obj(
-                    "type", "string",
-                    "enum", Arrays.stream(cls.getEnumConstants()).map(Object::toString).toList());
+                    "type",
+                    "string",
+                    "enum",
+                    Arrays.stream(cls.getEnumConstants()).map(Object::toString).toList());
         }
         if (cls.isRecord()) {
             addSchema(cls, schemas);

@@ -20,8 +20,7 @@ class EventCodecTest {
 
     @Test
     void shouldHaveASampleForEveryEventType() {
-        assertThat(EventSamples.all().stream().map(EventType::of))
-                .containsExactlyInAnyOrder(EventType.values());
+        assertThat(EventSamples.all().stream().map(EventType::of)).containsExactlyInAnyOrder(EventType.values());
     }
 
     @ParameterizedTest
@@ -117,7 +116,11 @@ class EventCodecTest {
     @Test
     void shouldRefuseAnEnvelopeWhoseTypeDoesNotMatchItsData() {
         assertThatThrownBy(() -> new EventEnvelope<>(
-                        UUID.randomUUID(), EventType.SLA_MET, "x", EventSamples.T, EventSamples.all().get(0)))
+                        UUID.randomUUID(),
+                        EventType.SLA_MET,
+                        "x",
+                        EventSamples.T,
+                        EventSamples.all().get(0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
