@@ -3,12 +3,12 @@ package io.ticketsuite.intake.mapping;
 import io.ticketsuite.events.Customer;
 import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.intake.Ticket;
 import io.ticketsuite.intake.TicketComment;
 import io.ticketsuite.intake.rest.dto.CommentResponse;
 import io.ticketsuite.intake.rest.dto.CreateTicketRequest;
 import io.ticketsuite.intake.rest.dto.TicketResponse;
-import io.ticketsuite.events.TicketStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +72,11 @@ public final class TicketMapper {
 
     public static CommentResponse toResponse(TicketComment c) {
         return new CommentResponse(
-                c.id, c.ticketId, c.body, new CommentResponse.Author(c.authorId, c.authorRole), c.visibility,
+                c.id,
+                c.ticketId,
+                c.body,
+                new CommentResponse.Author(c.authorId, c.authorRole),
+                c.visibility,
                 c.createdAt);
     }
 

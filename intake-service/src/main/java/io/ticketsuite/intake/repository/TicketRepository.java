@@ -42,8 +42,10 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         String query = String.join(" and ", clauses);
         Sort sort = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
         var find = clauses.isEmpty() ? findAll(sort) : find(query, sort, params);
-        return find.page(Page.of(page, size)).list().chain(items -> (clauses.isEmpty() ? count() : count(query, params))
-                .map(total -> new PageResult(items, total)));
+        return find.page(Page.of(page, size))
+                .list()
+                .chain(items -> (clauses.isEmpty() ? count() : count(query, params))
+                        .map(total -> new PageResult(items, total)));
     }
 
     private static void add(List<String> clauses, Parameters params, String field, Object value) {

@@ -55,12 +55,18 @@ public class TicketResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a ticket", description = "A retry with the same Idempotency-Key and body returns the "
-            + "same ticket; the same key with another body is refused with 422.")
+    @Operation(
+            summary = "Create a ticket",
+            description = "A retry with the same Idempotency-Key and body returns the "
+                    + "same ticket; the same key with another body is refused with 422.")
     @APIResponse(responseCode = "201", description = "Created; Location names the ticket")
-    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with a different body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(
             @NotNull(message = "a JSON body is required") @Valid CreateTicketRequest request,
@@ -70,17 +76,22 @@ public class TicketResource {
             throw ProblemException.validation(List.of(new Problem.FieldError(
                     "type", "ESCALATION tickets are internal: create them through channel API or PHONE")));
         }
-        return tickets.create(request, idempotencyKey).map(created -> Response.created(
-                        uri.getBaseUriBuilder().path("api/v1/tickets").path(created.ticket().id.toString()).build())
-                .header("Idempotent-Replayed", created.replayed() ? "true" : null)
-                .entity(TicketMapper.toResponse(created.ticket()))
-                .build());
+        return tickets.create(request, idempotencyKey)
+                .map(created -> Response.created(uri.getBaseUriBuilder()
+                                .path("api/v1/tickets")
+                                .path(created.ticket().id.toString())
+                                .build())
+                        .header("Idempotent-Replayed", created.replayed() ? "true" : null)
+                        .entity(TicketMapper.toResponse(created.ticket()))
+                        .build());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a ticket")
-    @APIResponse(responseCode = "404", description = "No such ticket (or not a ticket id)",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket (or not a ticket id)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TicketResponse> get(@PathParam("id") String id) {
         return tickets.get(parseId(id)).map(TicketMapper::toResponse);
@@ -111,10 +122,13 @@ public class TicketResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the status", description = "Enforces the lifecycle of the ticket's type.")
-    @APIResponse(responseCode = "409", description = "Illegal transition; `allowed` lists the legal ones",
+    @APIResponse(
+            responseCode = "409",
+            description = "Illegal transition; `allowed` lists the legal ones",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TicketResponse> changeStatus(
-            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request) {
+            @PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request) {
         return tickets.changeStatus(parseId(id), request).map(TicketMapper::toResponse);
     }
 
@@ -125,14 +139,17 @@ public class TicketResource {
     public Uni<Response> addComment(
             @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CommentRequest request) {
         return tickets.addComment(parseId(id), request)
-                .map(c -> Response.status(Response.Status.CREATED).entity(TicketMapper.toResponse(c)).build());
+                .map(c -> Response.status(Response.Status.CREATED)
+                        .entity(TicketMapper.toResponse(c))
+                        .build());
     }
 
     @GET
     @Path("/{id}/comments")
     @Operation(summary = "List a ticket's comments", description = "Oldest first.")
     public Uni<List<CommentResponse>> comments(@PathParam("id") String id) {
-        return tickets.comments(parseId(id)).map(list -> list.stream().map(TicketMapper::toResponse).toList());
+        return tickets.comments(parseId(id))
+                .map(list -> list.stream().map(TicketMapper::toResponse).toList());
     }
 
     private static UUID parseId(String id) {
@@ -151,7 +168,8 @@ public class TicketResource {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.validation(List.of(new Problem.FieldError(
-                    name, "invalid value '" + value + "'; allowed: " + java.util.Arrays.toString(type.getEnumConstants()))));
+                    name,
+                    "invalid value '" + value + "'; allowed: " + java.util.Arrays.toString(type.getEnumConstants()))));
         }
     }
 }

@@ -28,7 +28,6 @@ import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.problem.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -51,8 +50,8 @@ public class TicketService {
     private static final Logger LOG = Logger.getLogger(TicketService.class);
     private static final String CLAIM_KEY = "INSERT INTO idempotency_key (key, request_hash, ticket_id)"
             + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
-    private static final String FIND_KEY = "SELECT request_hash, CAST(ticket_id AS text) FROM idempotency_key"
-            + " WHERE key = ?1";
+    private static final String FIND_KEY =
+            "SELECT request_hash, CAST(ticket_id AS text) FROM idempotency_key" + " WHERE key = ?1";
 
     private final TicketRepository tickets;
     private final OutboxWriter outbox;
@@ -97,9 +96,13 @@ public class TicketService {
                         .getSingleResult())
                 .chain(row -> {
                     if (!hash.equals(row[0])) {
-                        return Uni.createFrom().failure(new ProblemException(
-                                422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
-                                "Idempotency-Key '" + key + "' was already used with a different request body"));
+                        return Uni.createFrom()
+                                .failure(new ProblemException(
+                                        422,
+                                        ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                                        "Idempotency key reused",
+                                        "Idempotency-Key '" + key
+                                                + "' was already used with a different request body"));
                     }
                     return tickets.findById(UUID.fromString((String) row[1])).map(t -> new Created(t, true));
                 });
@@ -132,14 +135,19 @@ public class TicketService {
         return locked(id).chain(ticket -> {
             Instant now = now();
             TicketLifecycle.refusal(
-                            ticket.type, ticket.status, request.status(), ticket.resolvedAt, now,
-                            config.reopenWindow())
+                            ticket.type, ticket.status, request.status(), ticket.resolvedAt, now, config.reopenWindow())
                     .ifPresent(reason -> {
                         throw new ProblemException(
-                                409, ProblemTypes.ILLEGAL_TRANSITION, "Illegal status transition", reason, null,
+                                409,
+                                ProblemTypes.ILLEGAL_TRANSITION,
+                                "Illegal status transition",
+                                reason,
+                                null,
                                 Map.of(
-                                        "current_status", ticket.status,
-                                        "allowed", TicketLifecycle.allowed(ticket.type, ticket.status).stream()
+                                        "current_status",
+                                        ticket.status,
+                                        "allowed",
+                                        TicketLifecycle.allowed(ticket.type, ticket.status).stream()
                                                 .sorted()
                                                 .toList()));
                     });
@@ -234,8 +242,8 @@ public class TicketService {
                 events.add(new TicketUpdated(ticket.id, changes, now));
             }
             TicketLifecycle.onAssigned(ticket.type, ticket.status)
-                    .ifPresent(to -> events.add(transition(ticket, to, "assigned by rule " + assigned.rule(),
-                            "routing-service", now)));
+                    .ifPresent(to -> events.add(
+                            transition(ticket, to, "assigned by rule " + assigned.rule(), "routing-service", now)));
             return outbox.appendAll(events);
         });
     }
@@ -281,5 +289,4 @@ public class TicketService {
             throw new IllegalStateException(e);
         }
     }
-
 }

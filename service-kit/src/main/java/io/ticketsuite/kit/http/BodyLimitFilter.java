@@ -1,13 +1,13 @@
 package io.ticketsuite.kit.http;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.ticketsuite.kit.config.KitConfig;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemTypes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.ticketsuite.kit.config.KitConfig;
 
 /**
  * Refuses a request whose declared body exceeds {@code ts.http.max-body-size} with a 413 problem+json before

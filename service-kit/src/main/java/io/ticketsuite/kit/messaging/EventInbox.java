@@ -57,7 +57,9 @@ public class EventInbox {
         return Uni.createFrom()
                 .deferred(() -> Panache.withTransaction(() -> processed
                         .firstDelivery(consumer, event.id())
-                        .chain(first -> first ? handler.apply(event).replaceWith(true) : Uni.createFrom().item(false))))
+                        .chain(first -> first
+                                ? handler.apply(event).replaceWith(true)
+                                : Uni.createFrom().item(false))))
                 .onFailure()
                 .invoke(e -> LOG.warnf("%s: %s %s failed, will retry: %s", consumer, type, event.id(), e.toString()))
                 .onFailure()

@@ -45,8 +45,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String MARK_FAILED = "UPDATE outbox SET failed_at = now(), error = ? WHERE id = ?";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
     private static final String CLEAN_UP = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
-    private static final String BACKLOG =
-            "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
+    private static final String BACKLOG = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
 
     /** How the relay behaves; {@link #defaults()} suits a service. */
     public record Settings(
@@ -218,8 +217,8 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private static ProducerRecord<String, String> record(
-            String topic, String key, String headersJson, String payload) throws java.io.IOException {
+    private static ProducerRecord<String, String> record(String topic, String key, String headersJson, String payload)
+            throws java.io.IOException {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         for (Map.Entry<String, String> header :
                 JSON.readValue(headersJson, HEADERS).entrySet()) {

@@ -55,9 +55,10 @@ public class ProblemMappers {
         String field = jsonPath(e);
         String message = "invalid value '" + e.getValue() + "'";
         if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-            message += "; allowed: " + Arrays.stream(e.getTargetType().getEnumConstants())
-                    .map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            message += "; allowed: "
+                    + Arrays.stream(e.getTargetType().getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         return respond(ProblemException.validation(List.of(new Problem.FieldError(field, message)))
                 .toProblem(path(uri)));
@@ -65,8 +66,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
-        return respond(ProblemException.validation(
-                        List.of(new Problem.FieldError(jsonPath(e), "unknown field")))
+        return respond(ProblemException.validation(List.of(new Problem.FieldError(jsonPath(e), "unknown field")))
                 .toProblem(path(uri)));
     }
 
@@ -75,13 +75,18 @@ public class ProblemMappers {
         String field = jsonPath(e);
         if (field.isEmpty()) {
             return respond(new Problem(
-                    ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400, "The body is not the expected JSON object",
-                    path(uri), null, Map.of()));
+                    ProblemTypes.MALFORMED_JSON,
+                    "Malformed JSON",
+                    400,
+                    "The body is not the expected JSON object",
+                    path(uri),
+                    null,
+                    Map.of()));
         }
         String expected = e.getTargetType() == null ? "another type" : simpleType(e.getTargetType());
-        return respond(ProblemException.validation(
-                        List.of(new Problem.FieldError(field, "wrong type: expected " + expected)))
-                .toProblem(path(uri)));
+        return respond(
+                ProblemException.validation(List.of(new Problem.FieldError(field, "wrong type: expected " + expected)))
+                        .toProblem(path(uri)));
     }
 
     @ServerExceptionMapper
@@ -112,7 +117,8 @@ public class ProblemMappers {
     private Response malformed(JsonProcessingException e, UriInfo uri) {
         String detail = "The body is not valid JSON";
         if (e.getLocation() != null) {
-            detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            detail += " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
         }
         return respond(
                 new Problem(ProblemTypes.MALFORMED_JSON, "Malformed JSON", 400, detail, path(uri), null, Map.of()));
@@ -127,22 +133,37 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
         return respond(new Problem(
-                ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed", 405,
-                "Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()), path(uri), null, Map.of()));
+                ProblemTypes.METHOD_NOT_ALLOWED,
+                "Method not allowed",
+                405,
+                "Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()),
+                path(uri),
+                null,
+                Map.of()));
     }
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e, UriInfo uri) {
         return respond(new Problem(
-                ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", 415,
-                "Send the body as application/json", path(uri), null, Map.of()));
+                ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                415,
+                "Send the body as application/json",
+                path(uri),
+                null,
+                Map.of()));
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
         return respond(new Problem(
-                ProblemTypes.NOT_ACCEPTABLE, "Not acceptable", 406, "This resource answers application/json",
-                path(uri), null, Map.of()));
+                ProblemTypes.NOT_ACCEPTABLE,
+                "Not acceptable",
+                406,
+                "This resource answers application/json",
+                path(uri),
+                null,
+                Map.of()));
     }
 
     @ServerExceptionMapper
@@ -158,8 +179,7 @@ public class ProblemMappers {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
-        return respond(new Problem(
-                ProblemTypes.BAD_REQUEST, title, status, title, path(uri), null, Map.of()));
+        return respond(new Problem(ProblemTypes.BAD_REQUEST, title, status, title, path(uri), null, Map.of()));
     }
 
     @ServerExceptionMapper
@@ -174,8 +194,13 @@ public class ProblemMappers {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return respond(new Problem(
-                ProblemTypes.INTERNAL, "Internal error", 500,
-                "An unexpected error occurred; reference " + reference, path(uri), null, Map.of()));
+                ProblemTypes.INTERNAL,
+                "Internal error",
+                500,
+                "An unexpected error occurred; reference " + reference,
+                path(uri),
+                null,
+                Map.of()));
     }
 
     public static Response respond(Problem problem) {
@@ -194,9 +219,14 @@ public class ProblemMappers {
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case PROPERTY, CONTAINER_ELEMENT -> {
+                    String index = node.getIndex() != null
+                            ? "[" + node.getIndex() + "]"
+                            : node.getKey() != null ? "[" + node.getKey() + "]" : "";
                     if (node.getName() != null && !node.getName().startsWith("<")) {
-                        parts.add(SNAKE.translate(node.getName()) + (node.getIndex() != null ? "[" + node.getIndex()
-                                + "]" : ""));
+                        parts.add(SNAKE.translate(node.getName()) + index);
+                    } else if (!parts.isEmpty() && !index.isEmpty()) {
+                        // an element of a container: tags[0]
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + index);
                     }
                 }
                 case PARAMETER -> parts.clear();

@@ -21,11 +21,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,7 +37,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** The relay against a real PostgreSQL and a real broker. */
 class OutboxRelayTest {
     private static final OutboxRelay.Settings FAST = new OutboxRelay.Settings(
-            50, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofHours(1),
+            50,
+            Duration.ofMillis(10),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(10),
+            Duration.ofHours(1),
             Duration.ZERO);
 
     private String database;
@@ -81,7 +82,9 @@ class OutboxRelayTest {
 
         List<ConsumerRecord<String, String>> received = readAll(SharedInfra.kafkaBootstrap(), topic, 600);
         assertThat(received).hasSize(600);
-        assertThat(received.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).collect(Collectors.toSet()))
+        assertThat(received.stream()
+                        .map(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                        .collect(Collectors.toSet()))
                 .hasSize(600)
                 .isEqualTo(events.stream().map(e -> e.id().toString()).collect(Collectors.toSet()));
         ConsumerRecord<String, String> first = received.get(0);
@@ -99,8 +102,8 @@ class OutboxRelayTest {
     @Test
     void shouldDeliverRowsWrittenWhileTheBrokerWasDownOnceItIsBack() throws Exception {
         Path home = Files.createTempDirectory("kit-broker");
-        KafkaBroker broker = new KafkaBroker(home, Processes.freePort(), Processes.freePort(), "384m")
-                .start(Duration.ofSeconds(60));
+        KafkaBroker broker =
+                new KafkaBroker(home, Processes.freePort(), Processes.freePort(), "384m").start(Duration.ofSeconds(60));
         try {
             String topic = "ticket-events";
             OutboxRelay relay = relay("relay-outage", broker.bootstrapServers());
@@ -116,7 +119,9 @@ class OutboxRelayTest {
 
             broker.start(Duration.ofSeconds(60));
             List<ConsumerRecord<String, String>> all = readAll(broker.bootstrapServers(), topic, 25);
-            assertThat(all.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).collect(Collectors.toSet()))
+            assertThat(all.stream()
+                            .map(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                            .collect(Collectors.toSet()))
                     .hasSize(25);
             assertThat(unsent()).isZero();
         } finally {

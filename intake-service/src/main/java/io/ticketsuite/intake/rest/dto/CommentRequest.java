@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Size;
 
 /** Body of POST /api/v1/tickets/{id}/comments. */
 public record CommentRequest(
-        @NotBlank @Size(max = 20_000) String body, @NotNull @Valid Author author, @NotNull Visibility visibility) {
+        @NotBlank @Size(max = 20_000) String body,
+        @NotNull @Valid Author author,
+        @NotNull Visibility visibility) {
 
-    public record Author(@NotBlank @Size(max = 100) String id, @NotNull AuthorRole role) {}
+    public record Author(
+            @NotBlank @Size(max = 100) String id, @NotNull AuthorRole role) {}
 }

@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of POST /api/v1/tickets. */
 @Schema(name = "CreateTicket", description = "A new ticket from a channel")
 public record CreateTicketRequest(
-        @NotBlank @Size(max = 200) @Schema(examples = "I was charged twice on my invoice") String subject,
+        @NotBlank @Size(max = 200) @Schema(examples = "I was charged twice on my invoice")
+        String subject,
+
         @Size(max = 20_000) String description,
         @NotNull TicketType type,
         @NotNull Channel channel,
@@ -29,6 +31,7 @@ public record CreateTicketRequest(
             @NotBlank @Size(max = 100) String id,
             @Email @Size(max = 254) String email,
             @NotNull CustomerTier tier,
+
             @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or pt-BR")
-                    String language) {}
+            String language) {}
 }

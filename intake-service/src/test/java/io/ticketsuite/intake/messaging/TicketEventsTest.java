@@ -1,0 +1,273 @@
+package io.ticketsuite.intake.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.ticketsuite.events.CloudEventHeaders;
+import io.ticketsuite.events.EventCodec;
+import io.ticketsuite.events.EventData;
+import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.Priority;
+import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketStatusChanged;
+import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.events.Topics;
+import io.ticketsuite.testkit.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What intake announces on ticket-events and how it reflects triage and routing decisions, on a real broker. */
+@QuarkusTest
+class TicketEventsTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private TopicProbe ticketEvents;
+
+    @BeforeEach
+    void subscribe() {
+        ticketEvents = TopicProbe.from(Topics.TICKET_EVENTS);
+    }
+
+    @AfterEach
+    void close() {
+        ticketEvents.close();
+    }
+
+    @Test
+    void shouldAnnounceACreatedTicketKeyedByItsIdWithCloudEventsHeaders() {
+        String id = createTicket("support");
+
+        List<ConsumerRecord<String, String>> records =
+                ticketEvents.await(r -> id.equals(r.key()) && isType(r, "ticket.created"), 1, WAIT);
+
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(TopicProbe.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("intake-service");
+        assertThat(TopicProbe.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+        assertThat(TopicProbe.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        TicketCreated created = (TicketCreated)
+                EventCodec.decode(TopicProbe.headers(record), record.value()).data();
+        assertThat(created.ticketId()).hasToString(id);
+        assertThat(created.subject()).isEqualTo("Cannot log in since this morning");
+        assertThat(created.customer().email()).isEqualTo("bo@example.com");
+    }
+
+    @Test
+    void shouldAnnounceStatusChangesCommentsAndReopening() {
+        String id = createTicket("support");
+        status(id, "ASSIGNED");
+        status(id, "RESOLVED");
+        status(id, "REOPENED");
+        given().contentType(ContentType.JSON)
+                .body("{\"body\": \"hello\", \"author\": {\"id\": \"agent-1\", \"role\": \"agent\"},"
+                        + " \"visibility\": \"public\"}")
+                .post("/api/v1/tickets/" + id + "/comments")
+                .then()
+                .statusCode(201);
+
+        List<ConsumerRecord<String, String>> records = ticketEvents.await(r -> id.equals(r.key()), 6, WAIT);
+
+        assertThat(records.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)))
+                .containsExactly(
+                        "ticket.created",
+                        "ticket.status-changed",
+                        "ticket.status-changed",
+                        "ticket.status-changed",
+                        "ticket.reopened",
+                        "ticket.comment-added");
+    }
+
+    @Test
+    void shouldReflectTriageAndAssignmentAnnouncingEachChange() {
+        String id = createTicket("support");
+        UUID ticketId = UUID.fromString(id);
+        publish(Topics.TRIAGE_EVENTS, triaged(ticketId));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("TRIAGED"))
+                        .body("category", org.hamcrest.Matchers.equalTo("account"))
+                        .body("priority", org.hamcrest.Matchers.equalTo("P2")));
+
+        publish(Topics.ROUTING_EVENTS, assigned(ticketId));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("ASSIGNED"))
+                        .body("team", org.hamcrest.Matchers.equalTo("account"))
+                        .body("assignee", org.hamcrest.Matchers.equalTo("agent-account-1")));
+
+        List<ConsumerRecord<String, String>> records = ticketEvents.await(r -> id.equals(r.key()), 5, WAIT);
+        assertThat(records.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)))
+                .containsExactly(
+                        "ticket.created",
+                        "ticket.updated",
+                        "ticket.status-changed",
+                        "ticket.updated",
+                        "ticket.status-changed");
+        TicketStatusChanged last = (TicketStatusChanged) decode(records.get(4));
+        assertThat(last.to()).hasToString("ASSIGNED");
+        assertThat(last.from()).hasToString("TRIAGED");
+    }
+
+    @Test
+    void shouldApplyARedeliveredTriageDecisionOnce() {
+        String id = createTicket("support");
+        EventEnvelope<TicketTriaged> event =
+                EventEnvelope.of("triage-service", triaged(UUID.fromString(id)), Instant.now());
+        publish(Topics.TRIAGE_EVENTS, event);
+        publish(Topics.TRIAGE_EVENTS, event);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
+        List<ConsumerRecord<String, String>> records =
+                ticketEvents.drain(r -> id.equals(r.key()), Duration.ofSeconds(3));
+        assertThat(records.stream().filter(r -> isType(r, "ticket.status-changed")))
+                .hasSize(1);
+        assertThat(records.stream().filter(r -> isType(r, "ticket.updated"))).hasSize(1);
+    }
+
+    @Test
+    void shouldMoveAnAssignedQuestionToAccepted() {
+        String id = createTicket("question");
+        publish(Topics.ROUTING_EVENTS, assigned(UUID.fromString(id)));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("ACCEPTED")));
+    }
+
+    @Test
+    void shouldSkipADecisionForAnUnknownTicketAndGoOn() {
+        try (TopicProbe dlq = TopicProbe.from("intake-service-dlq")) {
+            UUID unknown = UUID.randomUUID();
+            publish(Topics.TRIAGE_EVENTS, triaged(unknown));
+            String id = createTicket("support");
+            publish(Topics.TRIAGE_EVENTS, triaged(UUID.fromString(id)));
+
+            await().atMost(WAIT)
+                    .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                            .then()
+                            .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
+            assertThat(dlq.drain(r -> unknown.toString().equals(r.key()), Duration.ofSeconds(2)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void shouldDeadLetterPoisonRecordsWithTheReasonAndProcessTheNextOne() {
+        try (TopicProbe dlq = TopicProbe.from("intake-service-dlq")) {
+            String poisonKey = "poison-" + UUID.randomUUID();
+            TopicProbe.publish(
+                    Topics.TRIAGE_EVENTS,
+                    poisonKey,
+                    "{not json",
+                    Map.of(
+                            CloudEventHeaders.TYPE, "ticket.triaged",
+                            CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                            CloudEventHeaders.TIME, Instant.now().toString()));
+            String unknownTypeKey = "unknown-" + UUID.randomUUID();
+            TopicProbe.publish(
+                    Topics.TRIAGE_EVENTS,
+                    unknownTypeKey,
+                    "{}",
+                    Map.of(
+                            CloudEventHeaders.TYPE, "ticket.exploded",
+                            CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                            CloudEventHeaders.TIME, Instant.now().toString()));
+            String missingKey = "missing-" + UUID.randomUUID();
+            TopicProbe.publish(
+                    Topics.TRIAGE_EVENTS,
+                    missingKey,
+                    "{\"category\": \"billing\"}",
+                    Map.of(
+                            CloudEventHeaders.TYPE, "ticket.triaged",
+                            CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                            CloudEventHeaders.TIME, Instant.now().toString()));
+            String id = createTicket("support");
+            publish(Topics.TRIAGE_EVENTS, triaged(UUID.fromString(id)));
+
+            List<ConsumerRecord<String, String>> dead = dlq.await(
+                    r -> List.of(poisonKey, unknownTypeKey, missingKey).contains(r.key()), 3, WAIT);
+            assertThat(dead).hasSize(3);
+            assertThat(dead.stream().map(r -> TopicProbe.header(r, "dead-letter-reason")))
+                    .anySatisfy(reason -> assertThat(reason).contains("malformed JSON"))
+                    .anySatisfy(reason -> assertThat(reason).contains("unknown event type 'ticket.exploded'"))
+                    .anySatisfy(reason -> assertThat(reason).contains("missing required field 'ticket_id'"));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                            .then()
+                            .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
+        }
+    }
+
+    private static String createTicket(String type) {
+        return given().contentType(ContentType.JSON)
+                .body("""
+                        {"subject": "Cannot log in since this morning", "description": "Password reset fails",
+                         "type": "%s", "channel": "web",
+                         "customer": {"id": "c-9", "email": "bo@example.com", "tier": "PROFESSIONAL"}}""".formatted(type))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static void status(String id, String status) {
+        given().contentType(ContentType.JSON)
+                .body("{\"status\": \"" + status + "\"}")
+                .post("/api/v1/tickets/" + id + "/status")
+                .then()
+                .statusCode(200);
+    }
+
+    private static TicketTriaged triaged(UUID ticketId) {
+        return new TicketTriaged(ticketId, "account", Priority.P2, 0.9, Map.of("rule", "test"), "test", Instant.now());
+    }
+
+    private static TicketAssigned assigned(UUID ticketId) {
+        return new TicketAssigned(
+                ticketId,
+                "account",
+                "Account",
+                "agent-account-1",
+                "Ann",
+                "lead-account",
+                "account",
+                "category account",
+                Instant.now());
+    }
+
+    private static void publish(String topic, EventData data) {
+        publish(topic, EventEnvelope.of("test", data, Instant.now()));
+    }
+
+    private static void publish(String topic, EventEnvelope<?> event) {
+        TopicProbe.publish(topic, event.subject(), EventCodec.toJson(event.data()), EventCodec.headers(event));
+    }
+
+    private static boolean isType(ConsumerRecord<String, String> record, String type) {
+        return type.equals(TopicProbe.header(record, CloudEventHeaders.TYPE));
+    }
+
+    private static EventData decode(ConsumerRecord<String, String> record) {
+        return EventCodec.decode(TopicProbe.headers(record), record.value()).data();
+    }
+}

@@ -1,0 +1,347 @@
+package io.ticketsuite.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.ticketsuite.intake.TestClock;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The REST contract channels integrate against, including every problem+json error. */
+@QuarkusTest
+class TicketResourceTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    static String ticket(String customer) {
+        return """
+                {"subject": "I was charged twice on my invoice", "description": "Two identical charges",
+                 "type": "support", "channel": "email",
+                 "customer": {"id": "%s", "email": "ann@example.com", "tier": "Enterprise", "language": "en"},
+                 "tags": ["billing", "vip"], "external_id": "mail-1"}""".formatted(customer);
+    }
+
+    static String create(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void shouldCreateATicketWithLocationAndSnakeCaseBody() {
+        String customer = "c-" + UUID.randomUUID();
+        String id = given().contentType(ContentType.JSON)
+                .body(ticket(customer))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(201)
+                .contentType(ContentType.JSON)
+                .body("status", equalTo("NEW"))
+                .body("type", equalTo("SUPPORT"))
+                .body("channel", equalTo("EMAIL"))
+                .body("customer.tier", equalTo("ENTERPRISE"))
+                .body("customer.id", equalTo(customer))
+                .body("tags", contains("billing", "vip"))
+                .body("external_id", equalTo("mail-1"))
+                .body("created_at", notNullValue())
+                .extract()
+                .path("id");
+
+        given().get("/api/v1/tickets/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("subject", equalTo("I was charged twice on my invoice"))
+                .body("customer.email", equalTo("ann@example.com"));
+    }
+
+    @Test
+    void shouldPointLocationAtTheNewTicket() {
+        var response =
+                given().contentType(ContentType.JSON).body(ticket("c-loc")).post("/api/v1/tickets");
+        String id = response.path("id");
+        response.then().statusCode(201).header("Location", endsWith("/api/v1/tickets/" + id));
+    }
+
+    @Test
+    void shouldListEveryInvalidFieldInOneProblem() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"subject": " ", "type": "SUPPORT", "channel": "email",
+                         "customer": {"id": "", "email": "not-an-email", "language": "english"},
+                         "tags": [""]}""")
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://ticketsuite.io/problems/validation"))
+                .body("status", equalTo(400))
+                .body(
+                        "errors.field",
+                        containsInAnyOrder(
+                                "subject",
+                                "customer.id",
+                                "customer.email",
+                                "customer.tier",
+                                "customer.language",
+                                "tags[0]"));
+    }
+
+    @Test
+    void shouldNameTheAllowedValuesOfAnUnknownEnum() {
+        given().contentType(ContentType.JSON)
+                .body(ticket("c-1").replace("\"support\"", "\"incident\""))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("type"))
+                .body("errors[0].message", containsString("SUPPORT, QUESTION, ESCALATION"));
+    }
+
+    @Test
+    void shouldRejectMalformedJsonWithProblem() {
+        given().contentType(ContentType.JSON)
+                .body("{\"subject\": ")
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://ticketsuite.io/problems/malformed-json"))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldRejectAMissingBody() {
+        given().contentType(ContentType.JSON)
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void shouldRejectAWrongContentType() {
+        given().contentType(ContentType.TEXT)
+                .body("subject=hello")
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://ticketsuite.io/problems/unsupported-media-type"));
+    }
+
+    @Test
+    void shouldRejectAnOversizedBody() {
+        String huge = ticket("c-big").replace("Two identical charges", "x".repeat(70_000));
+        given().contentType(ContentType.JSON)
+                .body(huge)
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://ticketsuite.io/problems/payload-too-large"));
+    }
+
+    @Test
+    void shouldRefuseAnEscalationFromACustomerChannel() {
+        given().contentType(ContentType.JSON)
+                .body(ticket("c-esc").replace("\"support\"", "\"ESCALATION\""))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
+    void shouldReturnTheSameTicketForARetriedIdempotentPost() {
+        String customer = "c-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(ticket(customer))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(ticket(customer))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+
+        given().get("/api/v1/tickets?customer=" + customer).then().body("total", equalTo(1));
+    }
+
+    @Test
+    void shouldRefuseAnIdempotencyKeyReusedWithAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        create(ticket("c-a"));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(ticket("c-a"))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(201);
+
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(ticket("c-b"))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://ticketsuite.io/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void shouldAnswer404ProblemForUnknownAndMalformedIds() {
+        given().get("/api/v1/tickets/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://ticketsuite.io/problems/not-found"));
+        given().get("/api/v1/tickets/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void shouldPageAndFilterInAStableOrder() {
+        String customer = "c-" + UUID.randomUUID();
+        String a = create(ticket(customer));
+        String b = create(ticket(customer));
+        String c = create(ticket(customer).replace("\"support\"", "\"question\""));
+
+        given().get("/api/v1/tickets?customer=" + customer + "&size=2&page=0")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("items.id", contains(c, b));
+        given().get("/api/v1/tickets?customer=" + customer + "&size=2&page=1")
+                .then()
+                .body("items.id", contains(a));
+        given().get("/api/v1/tickets?customer=" + customer + "&type=question")
+                .then()
+                .body("items.id", contains(c));
+        given().get("/api/v1/tickets?customer=" + customer + "&status=NEW&priority=P1")
+                .then()
+                .body("total", equalTo(0));
+        given().get("/api/v1/tickets?status=LOST").then().statusCode(400).contentType(PROBLEM);
+        given().get("/api/v1/tickets?size=0").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void shouldRefuseAnIllegalTransitionNamingTheAllowedOnes() {
+        String id = create(ticket("c-t"));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"status\": \"resolved\", \"reason\": \"done\"}")
+                .post("/api/v1/tickets/" + id + "/status")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://ticketsuite.io/problems/illegal-transition"))
+                .body("current_status", equalTo("NEW"))
+                .body("allowed", containsInAnyOrder("TRIAGED", "ASSIGNED", "CLOSED"));
+    }
+
+    @Test
+    void shouldWalkTheLifecycleAndReopenWithinTheWindowOnly() {
+        String id = create(ticket("c-l"));
+        status(id, "ASSIGNED").statusCode(200).body("status", equalTo("ASSIGNED"));
+        status(id, "in_progress").statusCode(200);
+        status(id, "RESOLVED").statusCode(200).body("resolved_at", notNullValue());
+        status(id, "REOPENED").statusCode(200).body("status", equalTo("REOPENED"));
+        status(id, "RESOLVED").statusCode(200);
+
+        clock.advance(Duration.ofDays(15));
+        status(id, "REOPENED").statusCode(409).body("detail", containsString("reopen window"));
+        status(id, "CLOSED").statusCode(200);
+        status(id, "REOPENED").statusCode(409).body("allowed", hasSize(0));
+    }
+
+    @Test
+    void shouldFollowTheShortLifecycleOfAQuestion() {
+        String id = create(ticket("c-q").replace("\"support\"", "\"QUESTION\""));
+        status(id, "TRIAGED").statusCode(409).body("allowed", containsInAnyOrder("ACCEPTED", "CLOSED"));
+        status(id, "ACCEPTED").statusCode(200);
+        status(id, "RESOLVED").statusCode(200);
+    }
+
+    @Test
+    void shouldAddAndListComments() {
+        String id = create(ticket("c-c"));
+        given().contentType(ContentType.JSON)
+                .body("{\"body\": \"Looking into it\", \"author\": {\"id\": \"agent-7\", \"role\": \"agent\"},"
+                        + " \"visibility\": \"public\"}")
+                .post("/api/v1/tickets/" + id + "/comments")
+                .then()
+                .statusCode(201)
+                .body("author.role", equalTo("AGENT"))
+                .body("visibility", equalTo("PUBLIC"));
+        given().contentType(ContentType.JSON)
+                .body("{\"body\": \"note\", \"author\": {\"id\": \"agent-7\", \"role\": \"agent\"},"
+                        + " \"visibility\": \"internal\"}")
+                .post("/api/v1/tickets/" + id + "/comments")
+                .then()
+                .statusCode(201);
+
+        given().get("/api/v1/tickets/" + id + "/comments")
+                .then()
+                .statusCode(200)
+                .body("body", contains("Looking into it", "note"))
+                .body("visibility", hasItem("INTERNAL"));
+        given().contentType(ContentType.JSON)
+                .body("{\"body\": \"\", \"author\": {\"id\": \"x\", \"role\": \"robot\"}}")
+                .post("/api/v1/tickets/" + id + "/comments")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"body\": \"hi\", \"author\": {\"id\": \"x\", \"role\": \"agent\"}, \"visibility\": \"public\"}")
+                .post("/api/v1/tickets/" + UUID.randomUUID() + "/comments")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    private static ValidatableResponse status(String id, String status) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"status\": \"" + status + "\", \"reason\": \"test\"}")
+                .post("/api/v1/tickets/" + id + "/status")
+                .then();
+    }
+}
