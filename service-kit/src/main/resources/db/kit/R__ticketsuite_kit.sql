@@ -16,7 +16,6 @@ CREATE TABLE IF NOT EXISTS outbox (
     error       TEXT
 );
 -- a row that can never be published (it cannot be encoded) is set aside with failed_at + error, not retried
-CREATE INDEX IF NOT EXISTS outbox_unsent_idx ON outbox (id) WHERE sent_at IS NULL AND failed_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_sent_at_idx ON outbox (sent_at) WHERE sent_at IS NOT NULL;
 
 -- Idempotent consumer guard: one row per (consumer, event id), inserted with ON CONFLICT DO NOTHING
@@ -27,3 +26,9 @@ CREATE TABLE IF NOT EXISTS processed_event (
     processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
+
+-- Evolution of the tables above for databases created by an earlier version of this script.
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS failed_at TIMESTAMPTZ;
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS error TEXT;
+ALTER TABLE outbox ALTER COLUMN headers TYPE TEXT USING headers::text;
+CREATE INDEX IF NOT EXISTS outbox_unsent_idx ON outbox (id) WHERE sent_at IS NULL AND failed_at IS NULL;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Load benchmark of intake against a running suite (./suite up first):
+#   bench/intake.sh [tickets=5000] [clients=32]
+# Prints accepted tickets/s, latency p50/p99, when the last ticket.created reached the topic, and in the same
+# run the raw baselines (plain JDBC ticket+outbox inserts, plain Kafka producer) with the ratio.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TS_HOME="${TS_HOME:-$ROOT/.suite}"
+[[ -f "$TS_HOME/infra.env" ]] || { echo "start the suite first: ./suite up" >&2; exit 1; }
+set -a; source "$TS_HOME/infra.env"; set +a
+if [[ ! -f "$ROOT/bench/target/bench.classpath" || ! -d "$ROOT/bench/target/classes" ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -pl bench -am install -DskipTests -Dspotless.check.skip=true)
+fi
+java -Xmx512m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")" \
+  io.ticketsuite.bench.IntakeLoad "http://127.0.0.1:8081" "${1:-5000}" "${2:-32}" \
+  "$TS_KAFKA_BOOTSTRAP" "$TS_PG_HOST" "$TS_PG_PORT" "$TS_PG_USER"
