@@ -1,0 +1,8 @@
+package io.ticketsuite.routing;
+
+/** An agent's seniority. */
+public enum Seniority {
+    JUNIOR,
+    SENIOR,
+    LEAD
+}

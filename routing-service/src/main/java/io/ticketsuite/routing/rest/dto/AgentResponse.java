@@ -1,0 +1,16 @@
+package io.ticketsuite.routing.rest.dto;
+
+import io.ticketsuite.routing.Seniority;
+import java.util.List;
+
+/** An agent and their load: open assignments against capacity. */
+public record AgentResponse(
+        String id,
+        String name,
+        String email,
+        List<String> languages,
+        List<String> skills,
+        Seniority seniority,
+        int capacity,
+        int openAssignments,
+        boolean active) {}
