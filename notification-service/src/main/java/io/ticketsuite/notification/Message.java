@@ -1,0 +1,4 @@
+package io.ticketsuite.notification;
+
+/** A rendered notification. */
+public record Message(String subject, String body) {}

@@ -1,0 +1,61 @@
+package io.ticketsuite.notification.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.SlaThresholdReached;
+import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.kit.messaging.EventInbox;
+import io.ticketsuite.notification.service.NotificationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads the events that someone must be told about: ticket.created, ticket.assigned and the SLA thresholds. Thin:
+ * the kit's inbox decodes (poison → dead-letter topic), deduplicates and opens the transaction; the service decides.
+ * Other event types of these topics are acknowledged and ignored.
+ */
+@ApplicationScoped
+public class NotificationEventsConsumer {
+    public static final String TICKETS_IN = "tickets-in";
+    public static final String ROUTING_IN = "routing-in";
+    public static final String SLA_IN = "sla-in";
+
+    private final EventInbox inbox;
+    private final NotificationService notifications;
+
+    public NotificationEventsConsumer(EventInbox inbox, NotificationService notifications) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+    }
+
+    @Incoming(TICKETS_IN)
+    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
+        return inbox.process(
+                "notification.ticket-events",
+                record,
+                event -> event.data() instanceof TicketCreated c
+                        ? notifications.onTicketCreated(event.id(), c)
+                        : Uni.createFrom().voidItem());
+    }
+
+    @Incoming(ROUTING_IN)
+    public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
+        return inbox.process(
+                "notification.routing-events",
+                record,
+                event -> event.data() instanceof TicketAssigned a
+                        ? notifications.onTicketAssigned(event.id(), a)
+                        : Uni.createFrom().voidItem());
+    }
+
+    @Incoming(SLA_IN)
+    public Uni<Void> onSlaEvent(ConsumerRecord<String, String> record) {
+        return inbox.process(
+                "notification.sla-events",
+                record,
+                event -> event.data() instanceof SlaThresholdReached t
+                        ? notifications.onSlaThreshold(event.id(), event.type(), t)
+                        : Uni.createFrom().voidItem());
+    }
+}

@@ -1,0 +1,17 @@
+package io.ticketsuite.notification.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.ticketsuite.notification.Recipient;
+import io.ticketsuite.notification.StaffMember;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The staff directory. It is small (a few rows per team), so an event reads all of it. */
+@ApplicationScoped
+public class RecipientRepository implements PanacheRepositoryBase<Recipient, Long> {
+
+    public Uni<List<StaffMember>> directory() {
+        return listAll().map(rows -> rows.stream().map(Recipient::toStaffMember).toList());
+    }
+}

@@ -1,0 +1,240 @@
+package io.ticketsuite.notification.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventType;
+import io.ticketsuite.events.NotificationDelivered;
+import io.ticketsuite.events.SlaThresholdReached;
+import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.kit.outbox.OutboxWriter;
+import io.ticketsuite.notification.Message;
+import io.ticketsuite.notification.Notification;
+import io.ticketsuite.notification.NotificationKind;
+import io.ticketsuite.notification.NotificationPlanner;
+import io.ticketsuite.notification.NotificationRenderer;
+import io.ticketsuite.notification.PlannedNotification;
+import io.ticketsuite.notification.TicketInfo;
+import io.ticketsuite.notification.delivery.DeliveryChannel;
+import io.ticketsuite.notification.repository.NotificationRepository;
+import io.ticketsuite.notification.repository.ParkedNoticeRepository;
+import io.ticketsuite.notification.repository.RecipientRepository;
+import io.ticketsuite.notification.repository.TicketRecordRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns events into notifications: plans who is told what, renders the templates, delivers through the channel and
+ * announces each delivery (notification.delivered, via the outbox) in the consumer's transaction. A notification is
+ * delivered once per (event, recipient): the inbox insert skips what exists, and only a new row is announced.
+ */
+@ApplicationScoped
+public class NotificationService {
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+
+    private final TicketRecordRepository tickets;
+    private final RecipientRepository directory;
+    private final ParkedNoticeRepository parked;
+    private final NotificationRepository notifications;
+    private final NotificationPlanner planner;
+    private final NotificationRenderer renderer;
+    private final DeliveryChannel channel;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public NotificationService(
+            TicketRecordRepository tickets,
+            RecipientRepository directory,
+            ParkedNoticeRepository parked,
+            NotificationRepository notifications,
+            NotificationPlanner planner,
+            NotificationRenderer renderer,
+            DeliveryChannel channel,
+            OutboxWriter outbox,
+            Clock clock,
+            MeterRegistry registry) {
+        this.tickets = tickets;
+        this.directory = directory;
+        this.parked = parked;
+        this.notifications = notifications;
+        this.planner = planner;
+        this.renderer = renderer;
+        this.channel = channel;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /**
+     * ticket.created: remember the ticket, acknowledge the customer (never for an ESCALATION ticket), and deliver the
+     * customer notices that arrived before this event.
+     */
+    public Uni<Void> onTicketCreated(UUID eventId, TicketCreated created) {
+        return tickets.upsert(created)
+                .chain(() -> tickets.lock(created.ticketId()))
+                .chain(record -> {
+                    TicketInfo ticket = record.toInfo();
+                    if (ticket.internal()) {
+                        skipped(NotificationKind.TICKET_ACKNOWLEDGED.slug(), "internal-ticket");
+                    }
+                    return deliverAll(
+                                    eventId,
+                                    planner.acknowledgement(ticket).stream().toList())
+                            .chain(() -> releaseParked(ticket));
+                });
+    }
+
+    /** ticket.assigned: tell the agent. */
+    public Uni<Void> onTicketAssigned(UUID eventId, TicketAssigned assigned) {
+        return tickets.findById(assigned.ticketId())
+                .chain(record -> directory
+                        .directory()
+                        .map(staff -> planner.assignment(assigned, record == null ? null : record.toInfo(), staff)))
+                .chain(planned -> {
+                    if (planned.isEmpty()) {
+                        skipped(NotificationKind.TICKET_ASSIGNED.slug(), "no-recipient");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return deliverAll(eventId, List.of(planned.get()));
+                });
+    }
+
+    /**
+     * sla.warning / sla.breached / sla.escalated: tell the level's staff; on a breach, the customer too (parked
+     * until ticket.created if that has not arrived yet).
+     */
+    public Uni<Void> onSlaThreshold(UUID eventId, EventType type, SlaThresholdReached event) {
+        return tickets.lock(event.ticketId())
+                .chain(record -> directory.directory().chain(staff -> {
+                    TicketInfo ticket = record.toInfo();
+                    NotificationPlanner.ThresholdPlan plan = planner.threshold(type, event, ticket, staff);
+                    if (plan.notifications().isEmpty() && !plan.parkCustomerNotice()) {
+                        skipped(type.ceType(), "no-recipient");
+                    }
+                    if (ticket != null && ticket.internal() && type == EventType.SLA_BREACHED) {
+                        skipped(NotificationKind.SLA_BREACHED_CUSTOMER.slug(), "internal-ticket");
+                    }
+                    Uni<Void> park = Uni.createFrom().voidItem();
+                    if (plan.parkCustomerNotice()) {
+                        LOG.debugf("ticket %s not known yet: customer notice of %s parked", event.ticketId(), eventId);
+                        counter(
+                                        "ts.notification.parked",
+                                        "customer notices waiting for their ticket.created",
+                                        NotificationKind.SLA_BREACHED_CUSTOMER)
+                                .increment();
+                        park = parked.park(eventId, event.ticketId(), NotificationKind.SLA_BREACHED_CUSTOMER);
+                    }
+                    return park.chain(() -> deliverAll(eventId, plan.notifications()));
+                }));
+    }
+
+    @WithSession
+    public Uni<NotificationRepository.PageResult> inbox(String recipient, int page, int size) {
+        return notifications.page(TicketInfo.normalise(recipient), page, size);
+    }
+
+    private Uni<Void> releaseParked(TicketInfo ticket) {
+        return parked.forTicket(ticket.ticketId()).chain(list -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ParkedNoticeRepository.Parked p : list) {
+                if (p.kind() == NotificationKind.SLA_BREACHED_CUSTOMER) {
+                    if (ticket.internal()) {
+                        skipped(p.kind().slug(), "internal-ticket");
+                    }
+                    List<PlannedNotification> planned =
+                            planner.customerBreach(ticket).stream().toList();
+                    chain = chain.chain(() -> deliverAll(p.sourceEventId(), planned));
+                }
+            }
+            return list.isEmpty()
+                    ? chain
+                    : chain.chain(() -> parked.deleteForTicket(ticket.ticketId()))
+                            .replaceWithVoid();
+        });
+    }
+
+    /** Delivers one after the other (one Hibernate session: never in parallel). */
+    private Uni<Void> deliverAll(UUID sourceEventId, List<PlannedNotification> planned) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (PlannedNotification p : planned) {
+            chain = chain.chain(() -> deliver(sourceEventId, p));
+        }
+        return chain;
+    }
+
+    private Uni<Void> deliver(UUID sourceEventId, PlannedNotification planned) {
+        Timer.Sample sample = Timer.start(registry);
+        Message message = renderer.render(planned);
+        Notification n = new Notification();
+        n.id = UUID.randomUUID();
+        n.recipient = planned.recipient();
+        n.recipientRole = planned.recipientRole();
+        n.kind = planned.kind().slug();
+        n.ticketId = UUID.fromString((String) planned.model().get("ticket_id"));
+        n.subject = message.subject();
+        n.body = message.body();
+        n.sourceEventId = sourceEventId;
+        n.createdAt = now();
+        return channel.deliver(n).chain(delivered -> {
+            sample.stop(Timer.builder("ts.notification.delivery")
+                    .description("time to render and deliver one notification")
+                    .tag("channel", channel.name())
+                    .register(registry));
+            if (!delivered) {
+                counter(
+                                "ts.notification.duplicates",
+                                "notifications already delivered for this event and recipient",
+                                planned.kind())
+                        .increment();
+                return Uni.createFrom().voidItem();
+            }
+            Counter.builder("ts.notification.delivered")
+                    .description("notifications delivered, by kind, recipient role and channel")
+                    .tag("kind", planned.kind().slug())
+                    .tag("role", planned.recipientRole().name())
+                    .tag("channel", channel.name())
+                    .register(registry)
+                    .increment();
+            return outbox.append(new NotificationDelivered(
+                            n.ticketId,
+                            n.id,
+                            n.recipient,
+                            n.recipientRole.name(),
+                            channel.name(),
+                            n.kind,
+                            sourceEventId,
+                            n.createdAt))
+                    .replaceWithVoid();
+        });
+    }
+
+    private void skipped(String what, String reason) {
+        Counter.builder("ts.notification.skipped")
+                .description("messages not sent on purpose (internal ticket, nobody to tell), by kind or event type")
+                .tag("kind", what)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    private Counter counter(String name, String description, NotificationKind kind) {
+        return Counter.builder(name)
+                .description(description)
+                .tag("kind", kind.slug())
+                .register(registry);
+    }
+
+    /** Now, at the database's precision (microseconds). */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

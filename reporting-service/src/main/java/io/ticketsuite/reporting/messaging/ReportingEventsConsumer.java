@@ -1,0 +1,54 @@
+package io.ticketsuite.reporting.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.ticketsuite.kit.messaging.EventInbox;
+import io.ticketsuite.reporting.service.ReportingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads every topic of the suite, one channel and consumer group per topic. Thin: the kit's inbox decodes (poison →
+ * reporting-service-dlq), deduplicates by event id and opens the transaction; the service applies the event.
+ */
+@ApplicationScoped
+public class ReportingEventsConsumer {
+    public static final String TICKETS_IN = "tickets-in";
+    public static final String TRIAGE_IN = "triage-in";
+    public static final String ROUTING_IN = "routing-in";
+    public static final String SLA_IN = "sla-in";
+    public static final String NOTIFICATIONS_IN = "notifications-in";
+
+    private final EventInbox inbox;
+    private final ReportingService reporting;
+
+    public ReportingEventsConsumer(EventInbox inbox, ReportingService reporting) {
+        this.inbox = inbox;
+        this.reporting = reporting;
+    }
+
+    @Incoming(TICKETS_IN)
+    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
+        return inbox.process("reporting.ticket-events", record, event -> reporting.apply(event.data()));
+    }
+
+    @Incoming(TRIAGE_IN)
+    public Uni<Void> onTriageEvent(ConsumerRecord<String, String> record) {
+        return inbox.process("reporting.triage-events", record, event -> reporting.apply(event.data()));
+    }
+
+    @Incoming(ROUTING_IN)
+    public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
+        return inbox.process("reporting.routing-events", record, event -> reporting.apply(event.data()));
+    }
+
+    @Incoming(SLA_IN)
+    public Uni<Void> onSlaEvent(ConsumerRecord<String, String> record) {
+        return inbox.process("reporting.sla-events", record, event -> reporting.apply(event.data()));
+    }
+
+    @Incoming(NOTIFICATIONS_IN)
+    public Uni<Void> onNotificationEvent(ConsumerRecord<String, String> record) {
+        return inbox.process("reporting.notification-events", record, event -> reporting.apply(event.data()));
+    }
+}

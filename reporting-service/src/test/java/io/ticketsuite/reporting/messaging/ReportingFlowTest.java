@@ -1,0 +1,223 @@
+package io.ticketsuite.reporting.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.ticketsuite.reporting.TestEvents.envelope;
+import static io.ticketsuite.reporting.TestEvents.publish;
+import static io.ticketsuite.reporting.TestEvents.summary;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.ticketsuite.events.AuthorRole;
+import io.ticketsuite.events.Channel;
+import io.ticketsuite.events.CsatSubmitted;
+import io.ticketsuite.events.Customer;
+import io.ticketsuite.events.CustomerTier;
+import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.NotificationDelivered;
+import io.ticketsuite.events.Priority;
+import io.ticketsuite.events.SlaBreached;
+import io.ticketsuite.events.SlaClock;
+import io.ticketsuite.events.SlaMet;
+import io.ticketsuite.events.SlaWarning;
+import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCommentAdded;
+import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketReclassified;
+import io.ticketsuite.events.TicketStatus;
+import io.ticketsuite.events.TicketStatusChanged;
+import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.events.TicketType;
+import io.ticketsuite.events.Visibility;
+import io.ticketsuite.testkit.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Four tickets' events on the real broker, published out of order across and within topics, with duplicates; the
+ * summary of their window must equal what was posted. The window is a random day in the past no other test uses.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
+class ReportingFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void shouldSummariseExactlyWhatWasPostedWhateverTheOrderAndDuplicates() {
+        Instant day = Instant.parse("2001-01-01T00:00:00Z")
+                .plus(ThreadLocalRandom.current().nextInt(0, 7000), ChronoUnit.DAYS);
+        Instant t0 = day.plus(Duration.ofHours(9));
+        UUID t1 = UUID.randomUUID();
+        UUID t2 = UUID.randomUUID();
+        UUID t3 = UUID.randomUUID();
+        UUID t4 = UUID.randomUUID();
+        String tier2 = "tier-2-" + t2.toString().substring(0, 6);
+
+        // downstream facts first: routing, SLA and triage before the tickets exist here
+        publish(new TicketAssigned(t1, "billing", "Billing", "agent-1", "Ada", "lead-b", "billing", null, s(t0, 120)));
+        publish(new TicketAssigned(t2, tier2, "Tier 2", "agent-2", "Bo", "lead-t", "technical", null, s(t0, 100)));
+        publish(new TicketAssigned(
+                t4, "security", "Security", "agent-4", "Cy", "lead-s", "security", null, s(t0, 230)));
+        EventEnvelope<SlaWarning> warning = envelope(new SlaWarning(
+                t1, SlaClock.RESPONSE, 50, Priority.P2, s(t0, 900), "agent-1", "billing", "lead-b", s(t0, 450)));
+        publish(warning);
+        publish(warning); // duplicate: counted once
+        publish(new SlaWarning(
+                t2, SlaClock.RESPONSE, 50, Priority.P1, s(t0, 910), "agent-2", tier2, "lead-t", s(t0, 460)));
+        publish(new SlaWarning(
+                t2, SlaClock.RESPONSE, 75, Priority.P1, s(t0, 910), "agent-2", tier2, "lead-t", s(t0, 690)));
+        EventEnvelope<SlaBreached> breach = envelope(new SlaBreached(
+                t2, SlaClock.RESPONSE, 100, Priority.P1, s(t0, 910), "agent-2", tier2, "lead-t", s(t0, 910)));
+        publish(breach);
+        publish(breach);
+        publish(new SlaWarning(t3, SlaClock.RESPONSE, 75, Priority.P4, s(t0, 4000), null, null, null, s(t0, 3000)));
+        publish(new SlaMet(t1, SlaClock.RESPONSE, s(t0, 900), s(t0, 300), true));
+        publish(new SlaMet(t4, SlaClock.RESPONSE, s(t0, 800), s(t0, 930), false));
+        // a reclassification before the triage it corrects
+        publish(new TicketReclassified(
+                t4, "account", "security", Priority.P3, Priority.P1, "breach words", s(t0, 200)));
+        publish(new TicketTriaged(t4, "account", Priority.P3, 0.7, Map.of(), "1", s(t0, 150)));
+        publish(new TicketTriaged(t1, "billing", Priority.P2, 0.9, Map.of(), "1", s(t0, 60)));
+        publish(new TicketTriaged(t2, "technical", Priority.P1, 0.9, Map.of(), "1", s(t0, 40)));
+        publish(new TicketTriaged(t3, "feature", Priority.P4, 0.6, Map.of(), "1", s(t0, 80)));
+        // ticket events, the resolution before the transitions that preceded it
+        publish(status(t1, TicketStatus.ASSIGNED, TicketStatus.RESOLVED, s(t0, 3600)));
+        publish(status(t1, TicketStatus.NEW, TicketStatus.TRIAGED, s(t0, 60)));
+        publish(status(t1, TicketStatus.TRIAGED, TicketStatus.ASSIGNED, s(t0, 120)));
+        EventEnvelope<TicketCreated> created1 =
+                envelope(created(t1, TicketType.SUPPORT, Channel.EMAIL, CustomerTier.ENTERPRISE, t0));
+        publish(created1);
+        publish(created1);
+        publish(created(t2, TicketType.SUPPORT, Channel.CHAT, CustomerTier.PROFESSIONAL, s(t0, 10)));
+        publish(status(t2, TicketStatus.TRIAGED, TicketStatus.ASSIGNED, s(t0, 100)));
+        publish(created(t3, TicketType.QUESTION, Channel.WEB, CustomerTier.FREE, s(t0, 20)));
+        publish(status(t3, TicketStatus.NEW, TicketStatus.TRIAGED, s(t0, 80)));
+        publish(created(t4, TicketType.SUPPORT, Channel.API, CustomerTier.STARTER, s(t0, 30)));
+        publish(status(t4, TicketStatus.TRIAGED, TicketStatus.ASSIGNED, s(t0, 230)));
+        publish(new TicketCommentAdded(
+                t1, UUID.randomUUID(), "agent-1", AuthorRole.AGENT, Visibility.PUBLIC, "On it", s(t0, 300)));
+        publish(new TicketCommentAdded(
+                t4, UUID.randomUUID(), "agent-4", AuthorRole.AGENT, Visibility.INTERNAL, "internal", s(t0, 240)));
+        publish(new NotificationDelivered(
+                t1,
+                UUID.randomUUID(),
+                "a@example.com",
+                "CUSTOMER",
+                "in-app",
+                "ticket-acknowledged",
+                UUID.randomUUID(),
+                s(t0, 1)));
+        publish(new CsatSubmitted(t1, 5, "great", s(t0, 4000)));
+
+        Instant from = day;
+        Instant to = day.plus(Duration.ofDays(1));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonPath s = summary(from, to);
+            assertThat(s.getLong("tickets.total")).isEqualTo(4);
+            assertThat(s.getMap("tickets.by_status", String.class, Integer.class))
+                    .isEqualTo(Map.of("RESOLVED", 1, "ASSIGNED", 2, "TRIAGED", 1));
+            assertThat(s.getMap("tickets.by_category", String.class, Integer.class))
+                    .isEqualTo(Map.of("billing", 1, "technical", 1, "feature", 1, "security", 1));
+            assertThat(s.getMap("tickets.by_priority", String.class, Integer.class))
+                    .isEqualTo(Map.of("P1", 2, "P2", 1, "P4", 1));
+            assertThat(s.getMap("tickets.by_channel", String.class, Integer.class))
+                    .isEqualTo(Map.of("EMAIL", 1, "CHAT", 1, "WEB", 1, "API", 1));
+            assertThat(s.getMap("tickets.by_tier", String.class, Integer.class))
+                    .isEqualTo(Map.of("ENTERPRISE", 1, "PROFESSIONAL", 1, "FREE", 1, "STARTER", 1));
+            assertThat(s.getMap("tickets.by_type", String.class, Integer.class))
+                    .isEqualTo(Map.of("SUPPORT", 3, "QUESTION", 1));
+            assertThat(s.getLong("tickets.open")).isEqualTo(3);
+            // created → triaged: 60, 30, 60, 120
+            assertThat(s.getLong("time_to_triage.count")).isEqualTo(4);
+            assertThat(s.getDouble("time_to_triage.mean_seconds")).isEqualTo(67.5);
+            assertThat(s.getDouble("time_to_triage.p50_seconds")).isEqualTo(60.0);
+            assertThat(s.getDouble("time_to_triage.p95_seconds")).isEqualTo(120.0);
+            // created → assigned: 120, 90, 200
+            assertThat(s.getDouble("time_to_assign.mean_seconds")).isEqualTo(136.667, within());
+            assertThat(s.getDouble("time_to_assign.p50_seconds")).isEqualTo(120.0);
+            assertThat(s.getDouble("time_to_assign.p95_seconds")).isEqualTo(200.0);
+            assertThat(s.getLong("time_to_assign.count")).isEqualTo(3);
+            // first response: 300 (reply and sla.met), 900 (late sla.met; the internal note does not count)
+            assertThat(s.getLong("first_response.count")).isEqualTo(2);
+            assertThat(s.getDouble("first_response.mean_seconds")).isEqualTo(600.0);
+            assertThat(s.getDouble("first_response.p50_seconds")).isEqualTo(300.0);
+            assertThat(s.getDouble("first_response.p95_seconds")).isEqualTo(900.0);
+            assertThat(s.getDouble("resolution.p50_seconds")).isEqualTo(3600.0);
+            // SLA: 4 warnings (the duplicate once), 1 breach; met 1 (t1), breached 2 (t2 breach, t4 met late)
+            assertThat(s.getLong("sla.warnings")).isEqualTo(4);
+            assertThat(s.getLong("sla.breaches")).isEqualTo(1);
+            assertThat(s.getLong("sla.clocks_met_within_target")).isEqualTo(1);
+            assertThat(s.getLong("sla.clocks_breached")).isEqualTo(2);
+            assertThat(s.getDouble("sla.compliance_percent")).isEqualTo(33.33, within());
+            assertThat(s.getLong("sla.clocks_at_risk"))
+                    .as("t3's response clock")
+                    .isEqualTo(1);
+            assertThat(s.getMap("open_backlog_by_team", String.class, Integer.class))
+                    .isEqualTo(Map.of(tier2, 1, "unassigned", 1, "security", 1));
+            assertThat(s.getLong("csat.responses")).isEqualTo(1);
+            assertThat(s.getDouble("csat.average")).isEqualTo(5.0);
+        });
+
+        // the same facts as Prometheus metrics (gauges refresh every second in tests)
+        await().atMost(WAIT).untilAsserted(() -> {
+            String metrics = given().when()
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(metrics)
+                    .contains("ts_reporting_tickets_open{priority=\"P1\",team=\"" + tier2 + "\"} 1")
+                    .contains("ts_reporting_sla_breaches_total{clock=\"response\",priority=\"P1\"}")
+                    .contains("ts_reporting_sla_clocks_at_risk{clock=\"response\"}")
+                    .contains("ts_reporting_assignment_latency_seconds_bucket")
+                    .contains("ts_reporting_assignment_latency_seconds_count");
+        });
+    }
+
+    @Test
+    void shouldSummariseAnEmptyWindowWithoutFigures() {
+        Instant from = Instant.parse("1990-01-01T00:00:00Z");
+        JsonPath s = summary(from, from.plus(Duration.ofDays(1)));
+
+        assertThat(s.getLong("tickets.total")).isZero();
+        assertThat(s.getLong("time_to_triage.count")).isZero();
+        assertThat(s.getString("time_to_triage.mean_seconds")).isNull();
+        assertThat(s.getString("sla.compliance_percent")).isNull();
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(0.01);
+    }
+
+    private static Instant s(Instant t0, long seconds) {
+        return t0.plusSeconds(seconds);
+    }
+
+    private static TicketStatusChanged status(UUID id, TicketStatus from, TicketStatus to, Instant at) {
+        return new TicketStatusChanged(id, TicketType.SUPPORT, from, to, null, "test", at);
+    }
+
+    private static TicketCreated created(UUID id, TicketType type, Channel channel, CustomerTier tier, Instant at) {
+        return new TicketCreated(
+                id,
+                type,
+                channel,
+                "Subject " + id,
+                null,
+                new Customer("c-" + id.toString().substring(0, 6), null, tier, "en"),
+                List.of(),
+                null,
+                TicketStatus.NEW,
+                at);
+    }
+}
