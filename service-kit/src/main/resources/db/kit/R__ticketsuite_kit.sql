@@ -26,9 +26,4 @@ CREATE TABLE IF NOT EXISTS processed_event (
     processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
-
--- Evolution of the tables above for databases created by an earlier version of this script.
-ALTER TABLE outbox ADD COLUMN IF NOT EXISTS failed_at TIMESTAMPTZ;
-ALTER TABLE outbox ADD COLUMN IF NOT EXISTS error TEXT;
-ALTER TABLE outbox ALTER COLUMN headers TYPE TEXT USING headers::text;
 CREATE INDEX IF NOT EXISTS outbox_unsent_idx ON outbox (id) WHERE sent_at IS NULL AND failed_at IS NULL;
