@@ -61,7 +61,8 @@ public final class IntakeLoad {
         String pgUrl = "jdbc:postgresql://" + args[4] + ":" + args[5] + "/postgres";
         String pgUser = args[6];
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         System.out.printf("warm-up: %d tickets%n", Math.min(1000, n / 5));
         post(http, url, Math.min(1000, n / 5), concurrency, new ConcurrentHistogram(3), ConcurrentHashMap.newKeySet());
 
@@ -84,15 +85,18 @@ public final class IntakeLoad {
         System.out.println();
         System.out.printf("intake: %d tickets, %d clients%n", n, concurrency);
         System.out.printf("  accepted            %8.0f tickets/s  (%d of %d answered 201)%n", acceptRate, accepted, n);
-        System.out.printf("  latency             p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+        System.out.printf(
+                "  latency             p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0);
-        System.out.printf("  last ticket.created %8.2f s after the first POST (%s)%n", publishSeconds,
-                lastSeen > 0 ? "all " + ids.size() + " on the topic" : "NOT all seen");
+        System.out.printf(
+                "  last ticket.created %8.2f s after the first POST (%s)%n",
+                publishSeconds, lastSeen > 0 ? "all " + ids.size() + " on the topic" : "NOT all seen");
         System.out.printf("  accepted+published  %8.0f tickets/s%n", publishRate);
         System.out.printf("raw baselines (same run)%n");
-        System.out.printf("  JDBC ticket+outbox  %8.0f rows/s (%d clients, one transaction each)%n", jdbcRate,
-                concurrency);
+        System.out.printf(
+                "  JDBC ticket+outbox  %8.0f rows/s (%d clients, one transaction each)%n", jdbcRate, concurrency);
         System.out.printf("  Kafka producer      %8.0f records/s (acks=all)%n", kafkaRate);
         double baseline = Math.min(jdbcRate, kafkaRate);
         System.out.printf("ratio accepted+published / min(baselines) = %.2f%n", publishRate / baseline);
@@ -279,7 +283,8 @@ public final class IntakeLoad {
             long start = System.nanoTime();
             List<Future<RecordMetadata>> acks = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                acks.add(producer.send(new ProducerRecord<>("bench-raw", UUID.randomUUID().toString(), payload)));
+                acks.add(producer.send(
+                        new ProducerRecord<>("bench-raw", UUID.randomUUID().toString(), payload)));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get();
@@ -289,5 +294,4 @@ public final class IntakeLoad {
     }
 
     private IntakeLoad() {}
-
 }

@@ -1,0 +1,332 @@
+package io.ticketsuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketsuite.events.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The six packaged services as separate processes against one broker: every ticket completes the whole flow
+ * (triaged, assigned, both SLA clocks, notifications, report), and nothing is lost or doubled when a consumer
+ * is killed with SIGKILL and when the broker restarts while tickets flow.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteFlowTest {
+    private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(3);
+    private static final Map<String, Duration[]> TARGETS = Map.of(
+            "P1", new Duration[] {Duration.ofMinutes(15), Duration.ofHours(4)},
+            "P2", new Duration[] {Duration.ofHours(1), Duration.ofHours(8)},
+            "P3", new Duration[] {Duration.ofHours(4), Duration.ofDays(2)},
+            "P4", new Duration[] {Duration.ofDays(1), Duration.ofDays(5)});
+
+    /** A ticket to post and what must become of it. */
+    record Case(String subject, String description, String type, String channel, String tier, String category) {
+        String team() {
+            return switch (category) {
+                case "billing" -> tier.equals("ENTERPRISE") ? "account-management" : "billing";
+                case "security" -> "security";
+                case "technical" -> tier.equals("ENTERPRISE") ? "eng-tier2" : "eng-tier1";
+                case "account" -> "account";
+                case "feature" -> "product";
+                case "integration" -> "devrel";
+                default -> "eng-tier1";
+            };
+        }
+
+        String finalStatus() {
+            return type.equals("QUESTION") ? "ACCEPTED" : "ASSIGNED";
+        }
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case(
+                    "I was charged twice on my invoice",
+                    "The payment went through two times, please refund one.",
+                    "SUPPORT",
+                    "email",
+                    "ENTERPRISE",
+                    "billing"),
+            new Case(
+                    "Refund for a duplicate payment",
+                    "We were billed twice for the same invoice this month.",
+                    "SUPPORT",
+                    "web",
+                    "STARTER",
+                    "billing"),
+            new Case(
+                    "The app crashes with an error when I open reports",
+                    "Since the last update the reports page is broken and shows an error.",
+                    "SUPPORT",
+                    "monitoring",
+                    "ENTERPRISE",
+                    "technical"),
+            new Case(
+                    "Export button is broken",
+                    "Clicking export crashes the page with an error every time.",
+                    "SUPPORT",
+                    "chat",
+                    "FREE",
+                    "technical"),
+            new Case(
+                    "I cannot log in to my account",
+                    "The password reset email never arrives and I am locked out.",
+                    "SUPPORT",
+                    "web",
+                    "PROFESSIONAL",
+                    "account"),
+            new Case(
+                    "Can I export dashboards to PDF?",
+                    "We would like a feature to export dashboards. Is this possible or can you add it?",
+                    "QUESTION",
+                    "api",
+                    "STARTER",
+                    "feature"),
+            new Case(
+                    "Webhook calls to our endpoint fail",
+                    "Our integration with your API stopped: webhooks fail to connect to our server.",
+                    "SUPPORT",
+                    "api",
+                    "PROFESSIONAL",
+                    "integration"),
+            new Case(
+                    "Our account was hacked",
+                    "There was a security breach, someone accessed our data and it may be exposed.",
+                    "SUPPORT",
+                    "phone",
+                    "ENTERPRISE",
+                    "security"),
+            new Case(
+                    "Suspicious login and possible breach",
+                    "Someone hacked the admin user; data may be exposed.",
+                    "SUPPORT",
+                    "email",
+                    "FREE",
+                    "security"),
+            new Case(
+                    "Password reset for a new colleague",
+                    "How do I give a colleague access to our account login?",
+                    "QUESTION",
+                    "chat",
+                    "ENTERPRISE",
+                    "account"),
+            new Case(
+                    "Delivery of the data migration keeps slipping",
+                    "The customer reports the bug fix is late again and the app still crashes with an error.",
+                    "ESCALATION",
+                    "api",
+                    "PROFESSIONAL",
+                    "technical"));
+
+    private RunningSuite suite;
+    private final Random random = new Random();
+    private final AtomicInteger customers = new AtomicInteger();
+
+    @BeforeAll
+    void startSuite() {
+        suite = new RunningSuite().start();
+    }
+
+    @AfterAll
+    void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldCarryEveryTicketThroughTheWholeFlow() {
+        Map<String, Case> posted = new LinkedHashMap<>();
+        for (Case c : CASES) {
+            posted.put(post(c), c);
+        }
+
+        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (var entry : posted.entrySet()) {
+                assertCompleted(entry.getKey(), entry.getValue());
+            }
+        });
+        Map<String, Integer> byCategory = new java.util.TreeMap<>();
+        posted.values().forEach(c -> byCategory.merge(c.category(), 1, Integer::sum));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode summary = Http.get(suite.url("reporting-service") + "/api/v1/reports/summary")
+                    .body();
+            assertThat(summary).isNotNull();
+            assertThat(summary.path("tickets").path("total").asInt()).isEqualTo(posted.size());
+            for (var category : byCategory.entrySet()) {
+                assertThat(summary.path("tickets")
+                                .path("by_category")
+                                .path(category.getKey())
+                                .asInt())
+                        .as("tickets of category %s in the report", category.getKey())
+                        .isEqualTo(category.getValue());
+            }
+        });
+        assertNoDeadLetters();
+    }
+
+    @Test
+    @Order(2)
+    void shouldLoseAndDoubleNothingWhenAConsumerCrashesAndTheBrokerRestarts() throws Exception {
+        List<String> consumers = List.of("triage-service", "routing-service", "sla-service", "notification-service");
+        String victim = System.getProperty("e2e.victim", consumers.get(random.nextInt(consumers.size())));
+        System.out.println("e2e crash scenario: kill -9 " + victim + ", then restart the broker");
+
+        Map<String, Case> posted = Collections.synchronizedMap(new LinkedHashMap<>());
+        Thread poster = new Thread(() -> {
+            for (int i = 0; i < 40; i++) {
+                Case c = CASES.get(i % CASES.size());
+                String id = post(c);
+                posted.put(id, c);
+                ServiceProcess.sleep(400);
+            }
+        });
+        poster.start();
+        ServiceProcess.sleep(3_000);
+        System.out.println(
+                "killing " + victim + " (pid " + suite.service(victim).pid() + ")");
+        suite.crashAndRestart(victim, Duration.ofSeconds(2));
+        ServiceProcess.sleep(1_000);
+        System.out.println("restarting the broker");
+        suite.restartBroker(Duration.ofSeconds(2));
+        poster.join();
+        assertThat(posted).hasSize(40);
+
+        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (var entry : Map.copyOf(posted).entrySet()) {
+                assertCompleted(entry.getKey(), entry.getValue());
+            }
+        });
+
+        // exactly once: one decision, one assignment, one clock pair per ticket, however often records came again
+        List<TopicLog.Entry> log = TopicLog.read(
+                suite.broker.bootstrapServers(),
+                List.of(Topics.TRIAGE_EVENTS, Topics.ROUTING_EVENTS, Topics.SLA_EVENTS));
+        for (String id : posted.keySet()) {
+            assertThat(distinctEvents(log, id, "ticket.triaged"))
+                    .as("triage decisions of %s", id)
+                    .isEqualTo(1);
+            assertThat(distinctEvents(log, id, "ticket.assigned"))
+                    .as("assignments of %s", id)
+                    .isEqualTo(1);
+            assertThat(distinctEvents(log, id, "sla.started"))
+                    .as("sla.started of %s", id)
+                    .isEqualTo(1);
+        }
+        assertNoDeadLetters();
+    }
+
+    private void assertCompleted(String id, Case c) {
+        JsonNode ticket =
+                Http.get(suite.url("intake-service") + "/api/v1/tickets/" + id).body();
+        assertThat(ticket.path("status").asText())
+                .as("status of %s (%s)", id, c.subject())
+                .isEqualTo(c.finalStatus());
+        assertThat(ticket.path("category").asText())
+                .as("category of %s", c.subject())
+                .isEqualTo(c.category());
+        assertThat(ticket.path("team").asText()).as("team of %s", c.subject()).isEqualTo(c.team());
+
+        String expectedPriority = preview(c).path("priority").asText();
+        assertThat(ticket.path("priority").asText())
+                .as("priority of %s", c.subject())
+                .isEqualTo(expectedPriority);
+
+        JsonNode assignment = Http.get(suite.url("routing-service") + "/api/v1/assignments/" + id)
+                .body();
+        assertThat(assignment.path("team_id").asText()).isEqualTo(c.team());
+        assertThat(assignment.path("agent_id").asText())
+                .isEqualTo(ticket.path("assignee").asText());
+
+        Instant created = Instant.parse(ticket.path("created_at").asText());
+        JsonNode sla = Http.get(suite.url("sla-service") + "/api/v1/sla/" + id).body();
+        assertThat(sla.path("clocks")).as("clocks of %s", id).hasSize(2);
+        Duration[] targets = TARGETS.get(expectedPriority);
+        for (JsonNode clock : sla.path("clocks")) {
+            Duration target = clock.path("clock").asText().equals("RESPONSE") ? targets[0] : targets[1];
+            assertThat(Instant.parse(clock.path("due_at").asText()))
+                    .as("%s due of %s", clock.path("clock").asText(), id)
+                    .isEqualTo(created.plus(target));
+        }
+
+        String customer = ticket.path("customer").path("email").asText();
+        List<JsonNode> toCustomer = notifications(customer, id);
+        if (c.type().equals("ESCALATION")) {
+            assertThat(toCustomer)
+                    .as("an escalation never reaches the customer")
+                    .isEmpty();
+        } else {
+            assertThat(toCustomer).extracting(n -> n.path("kind").asText()).containsExactly("ticket-acknowledged");
+        }
+        List<JsonNode> toAgent = notifications(ticket.path("assignee").asText(), id);
+        assertThat(toAgent).extracting(n -> n.path("kind").asText()).containsExactly("ticket-assigned");
+    }
+
+    private List<JsonNode> notifications(String recipient, String ticketId) {
+        JsonNode page = Http.get(suite.url("notification-service") + "/api/v1/notifications?size=200&recipient="
+                        + java.net.URLEncoder.encode(recipient, java.nio.charset.StandardCharsets.UTF_8))
+                .body();
+        List<JsonNode> items = new ArrayList<>();
+        page.path("items").forEach(n -> {
+            if (n.path("ticket_id").asText().equals(ticketId)) {
+                items.add(n);
+            }
+        });
+        return items;
+    }
+
+    private JsonNode preview(Case c) {
+        String body = "{\"subject\": %s, \"description\": %s, \"customer\": {\"tier\": \"%s\"}}"
+                .formatted(quote(c.subject()), quote(c.description()), c.tier());
+        return Http.post(suite.url("triage-service") + "/api/v1/classify", body).body();
+    }
+
+    private String post(Case c) {
+        int n = customers.incrementAndGet();
+        String body = """
+                {"subject": %s, "description": %s, "type": "%s", "channel": "%s",
+                 "customer": {"id": "e2e-%d", "email": "customer-%d@example.com", "tier": "%s", "language": "en"}}""".formatted(quote(c.subject()), quote(c.description()), c.type(), c.channel(), n, n, c.tier());
+        Http.Response response = Http.post(suite.url("intake-service") + "/api/v1/tickets", body);
+        assertThat(response.status()).as("POST %s", c.subject()).isEqualTo(201);
+        return response.body().path("id").asText();
+    }
+
+    private static long distinctEvents(List<TopicLog.Entry> log, String ticketId, String type) {
+        return log.stream()
+                .filter(e -> ticketId.equals(e.key()) && type.equals(e.type()))
+                .map(TopicLog.Entry::id)
+                .distinct()
+                .count();
+    }
+
+    private void assertNoDeadLetters() {
+        List<TopicLog.Entry> dead = TopicLog.read(suite.broker.bootstrapServers(), Topics.DEAD_LETTER);
+        assertThat(dead).as("records on dead-letter topics").isEmpty();
+    }
+
+    private static String quote(String s) {
+        try {
+            return Http.JSON.writeValueAsString(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
