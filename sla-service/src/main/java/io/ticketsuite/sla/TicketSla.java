@@ -1,0 +1,278 @@
+package io.ticketsuite.sla;
+
+import io.ticketsuite.events.AuthorRole;
+import io.ticketsuite.events.CustomerTier;
+import io.ticketsuite.events.EventData;
+import io.ticketsuite.events.Priority;
+import io.ticketsuite.events.SlaClock;
+import io.ticketsuite.events.SlaMet;
+import io.ticketsuite.events.SlaResumed;
+import io.ticketsuite.events.SlaStarted;
+import io.ticketsuite.events.TicketStatus;
+import io.ticketsuite.events.TicketType;
+import io.ticketsuite.events.Visibility;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A ticket's SLA state (its facts, its clocks and their pending thresholds) and the rules that move it. Plain
+ * Java: the service loads it (row-locked), applies one event, persists {@link #newEntities()} and appends
+ * {@link #events()} to the outbox in the same transaction. Facts that arrive before the clocks can start (a
+ * comment or a resolution before the priority is known) are kept and applied when they start.
+ */
+public final class TicketSla {
+    private final SlaTicket ticket;
+    private final Map<SlaClock, SlaClockRun> clocks = new EnumMap<>(SlaClock.class);
+    private final List<SlaThreshold> pending;
+    private final SlaPolicy policy;
+    private final Instant now;
+    private final List<Object> newEntities = new ArrayList<>();
+    private final List<EventData> events = new ArrayList<>();
+    private final List<SlaClock> recomputed = new ArrayList<>();
+
+    /**
+     * @param pending the thresholds of this ticket not fired nor cancelled yet (locked by the caller)
+     * @param now the service's clock, for cancellation stamps
+     */
+    public TicketSla(
+            SlaTicket ticket,
+            Collection<SlaClockRun> clocks,
+            List<SlaThreshold> pending,
+            SlaPolicy policy,
+            Instant now) {
+        this.ticket = Objects.requireNonNull(ticket);
+        clocks.forEach(run -> this.clocks.put(run.clock, run));
+        this.pending = new ArrayList<>(pending);
+        this.policy = policy;
+        this.now = micros(now);
+    }
+
+    /** ticket.created: the start instant of the clocks. A repeated fact changes nothing. */
+    public void created(Instant createdAt, TicketType type, CustomerTier tier, TicketStatus status) {
+        if (ticket.createdAt == null) {
+            ticket.createdAt = micros(createdAt);
+            ticket.ticketType = type;
+            ticket.customerTier = tier;
+            if (ticket.status == null) {
+                ticket.status = status;
+            }
+            touch();
+        }
+        startIfReady();
+    }
+
+    /** ticket.triaged or ticket.reclassified: starts the clocks, or recomputes the running ones for another priority. */
+    public void prioritised(Priority priority) {
+        Objects.requireNonNull(priority, "priority");
+        if (ticket.priority != priority) {
+            ticket.priority = priority;
+            touch();
+        }
+        if (clocks.isEmpty()) {
+            startIfReady();
+            return;
+        }
+        for (SlaClockRun run : clocks.values()) {
+            if (run.running() && run.priority != priority) {
+                reschedule(run, priority);
+            }
+        }
+    }
+
+    /** ticket.assigned: who threshold events are addressed to. */
+    public void assigned(String agentId, String teamId, String teamLeadId) {
+        ticket.assigneeId = agentId;
+        ticket.teamId = teamId;
+        ticket.teamLeadId = teamLeadId;
+        touch();
+    }
+
+    /** ticket.reassigned: a new agent; the team lead is kept only while the team stays the same. */
+    public void reassigned(String agentId, String teamId) {
+        if (!Objects.equals(teamId, ticket.teamId)) {
+            ticket.teamLeadId = null;
+        }
+        ticket.assigneeId = agentId;
+        ticket.teamId = teamId;
+        touch();
+    }
+
+    /** ticket.comment-added: only the first PUBLIC comment by an AGENT meets the response clock. */
+    public void commented(AuthorRole role, Visibility visibility, Instant at) {
+        if (role != AuthorRole.AGENT || visibility != Visibility.PUBLIC || ticket.firstResponseAt != null) {
+            return;
+        }
+        ticket.firstResponseAt = micros(at);
+        touch();
+        SlaClockRun response = clocks.get(SlaClock.RESPONSE);
+        if (response != null && response.running()) {
+            meet(response, ticket.firstResponseAt);
+        }
+    }
+
+    /**
+     * ticket.status-changed: RESOLVED (or CLOSED) meets the resolution clock, and the response clock if nobody
+     * answered publicly before; REOPENED restarts a met resolution clock with a full target from the reopen
+     * instant, at the current priority.
+     */
+    public void statusChanged(TicketStatus to, Instant at) {
+        Instant when = micros(at);
+        ticket.status = to;
+        touch();
+        if (to == TicketStatus.RESOLVED || to == TicketStatus.CLOSED) {
+            if (ticket.resolvedAt == null) {
+                ticket.resolvedAt = when;
+            }
+            for (SlaClockRun run : clocks.values()) {
+                if (run.running()) {
+                    meet(run, ticket.resolvedAt);
+                }
+            }
+        } else if (to == TicketStatus.REOPENED) {
+            ticket.resolvedAt = null;
+            SlaClockRun resolution = clocks.get(SlaClock.RESOLUTION);
+            if (resolution != null && !resolution.running()) {
+                restart(resolution, when);
+            }
+        }
+    }
+
+    private void startIfReady() {
+        if (!clocks.isEmpty() || ticket.createdAt == null || ticket.priority == null) {
+            return;
+        }
+        for (SlaClock clock : SlaClock.values()) {
+            ClockPlan plan = plan(clock, ticket.priority, ticket.createdAt);
+            SlaClockRun run = new SlaClockRun();
+            run.id = UUID.randomUUID();
+            run.ticketId = ticket.ticketId;
+            run.clock = clock;
+            run.cycle = 1;
+            apply(run, plan);
+            clocks.put(clock, run);
+            newEntities.add(run);
+            addThresholds(run, plan);
+        }
+        events.add(new SlaStarted(
+                ticket.ticketId,
+                ticket.priority,
+                ticket.createdAt,
+                clocks.get(SlaClock.RESPONSE).dueAt,
+                clocks.get(SlaClock.RESOLUTION).dueAt));
+        if (ticket.firstResponseAt != null) {
+            meet(clocks.get(SlaClock.RESPONSE), ticket.firstResponseAt);
+        }
+        if (ticket.resolvedAt != null) {
+            for (SlaClockRun run : clocks.values()) {
+                if (run.running()) {
+                    meet(run, ticket.resolvedAt);
+                }
+            }
+        }
+    }
+
+    private void reschedule(SlaClockRun run, Priority priority) {
+        ClockPlan plan = plan(run.clock, priority, run.startedAt);
+        apply(run, plan);
+        for (SlaThreshold threshold : pending) {
+            if (threshold.clock == run.clock && threshold.cycle == run.cycle && threshold.pending()) {
+                threshold.fireAt = plan.thresholdAt(threshold.percent);
+            }
+        }
+        recomputed.add(run.clock);
+    }
+
+    private void restart(SlaClockRun run, Instant at) {
+        run.cycle++;
+        ClockPlan plan = plan(run.clock, ticket.priority, at);
+        apply(run, plan);
+        run.state = ClockState.RUNNING;
+        run.metAt = null;
+        run.withinTarget = null;
+        addThresholds(run, plan);
+        SlaClockRun response = clocks.get(SlaClock.RESPONSE);
+        events.add(new SlaResumed(
+                ticket.ticketId, at, response != null && response.running() ? response.dueAt : null, run.dueAt));
+    }
+
+    private void meet(SlaClockRun run, Instant at) {
+        run.state = ClockState.MET;
+        run.metAt = at;
+        run.withinTarget = !at.isAfter(run.dueAt);
+        for (SlaThreshold threshold : pending) {
+            if (threshold.clock == run.clock && threshold.pending()) {
+                threshold.cancelledAt = now;
+            }
+        }
+        events.add(new SlaMet(ticket.ticketId, run.clock, run.dueAt, at, run.withinTarget));
+    }
+
+    private ClockPlan plan(SlaClock clock, Priority priority, Instant start) {
+        return policy.plan(ticket.ticketId, clock, priority, ticket.customerTier, start);
+    }
+
+    private static void apply(SlaClockRun run, ClockPlan plan) {
+        run.priority = plan.priority();
+        run.targetMillis = plan.target().toMillis();
+        run.startedAt = plan.start();
+        run.dueAt = plan.dueAt();
+        run.state = ClockState.RUNNING;
+    }
+
+    private void addThresholds(SlaClockRun run, ClockPlan plan) {
+        for (int percent : SlaPolicy.THRESHOLD_PERCENTS) {
+            SlaThreshold threshold = new SlaThreshold();
+            threshold.id = UUID.randomUUID();
+            threshold.ticketId = run.ticketId;
+            threshold.clock = run.clock;
+            threshold.cycle = run.cycle;
+            threshold.percent = percent;
+            threshold.fireAt = plan.thresholdAt(percent);
+            pending.add(threshold);
+            newEntities.add(threshold);
+        }
+    }
+
+    private void touch() {
+        ticket.updatedAt = now;
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public SlaTicket ticket() {
+        return ticket;
+    }
+
+    public Map<SlaClock, SlaClockRun> clocks() {
+        return Map.copyOf(clocks);
+    }
+
+    /** Clocks and thresholds this change created (clock starts and restarts), to persist. */
+    public List<Object> newEntities() {
+        return List.copyOf(newEntities);
+    }
+
+    /** The pending thresholds, including the ones this change created, cancelled or rescheduled. */
+    public List<SlaThreshold> thresholds() {
+        return List.copyOf(pending);
+    }
+
+    /** Events this change announces, in order. */
+    public List<EventData> events() {
+        return List.copyOf(events);
+    }
+
+    /** Clocks whose due instants were recomputed for a new priority. */
+    public List<SlaClock> recomputed() {
+        return List.copyOf(recomputed);
+    }
+}
