@@ -49,12 +49,14 @@ public final class SuiteLoad {
         String url = args[0];
         String bootstrap = args[1];
         int seconds = Integer.parseInt(args[2]);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Watcher watcher = new Watcher(bootstrap);
         watcher.start();
         Thread.sleep(1000);
-        System.out.printf("%-8s %-9s %-9s %-10s %-10s %-10s %s%n", "rate/s", "posted", "assigned", "p50 ms",
-                "p99 ms", "max ms", "verdict");
+        System.out.printf(
+                "%-8s %-9s %-9s %-10s %-10s %-10s %s%n",
+                "rate/s", "posted", "assigned", "p50 ms", "p99 ms", "max ms", "verdict");
         for (int a = 3; a < args.length; a++) {
             int rate = Integer.parseInt(args[a]);
             Map<String, Long> postedAt = new ConcurrentHashMap<>();
@@ -108,10 +110,16 @@ public final class SuiteLoad {
                     latency.recordValue(Math.max(0, (at - entry.getValue()) / 1_000_000));
                 }
             }
-            boolean sustained = assigned == postedAt.size() && postedAt.size() == total
-                    && latency.getValueAtPercentile(99) < 5_000;
-            System.out.printf("%-8d %-9d %-9d %-10d %-10d %-10d %s%n", rate, postedAt.size(), assigned,
-                    latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
+            boolean sustained =
+                    assigned == postedAt.size() && postedAt.size() == total && latency.getValueAtPercentile(99) < 5_000;
+            System.out.printf(
+                    "%-8d %-9d %-9d %-10d %-10d %-10d %s%n",
+                    rate,
+                    postedAt.size(),
+                    assigned,
+                    latency.getValueAtPercentile(50),
+                    latency.getValueAtPercentile(99),
+                    latency.getMaxValue(),
                     sustained ? "sustained" : "NOT sustained (backlog or failures)");
         }
         watcher.running = false;
