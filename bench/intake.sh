@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of intake against a running suite (./suite up first):
-#   bench/intake.sh [tickets=5000] [clients=32]
+#   bench/intake.sh [seconds=10] [connections=32]   (installs wrk from Debian if missing)
 # Prints accepted tickets/s, latency p50/p99, when the last ticket.created reached the topic, and in the same
 # run the raw baselines (plain JDBC ticket+outbox inserts, plain Kafka producer) with the ratio.
 set -euo pipefail
@@ -11,6 +11,8 @@ set -a; source "$TS_HOME/infra.env"; set +a
 if [[ ! -f "$ROOT/bench/target/bench.classpath" || ! -d "$ROOT/bench/target/classes" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -pl bench -am install -DskipTests -Dspotless.check.skip=true)
 fi
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk); }
+cd "$ROOT"
 java -Xmx512m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")" \
-  io.ticketsuite.bench.IntakeLoad "http://127.0.0.1:8081" "${1:-5000}" "${2:-32}" \
+  io.ticketsuite.bench.IntakeLoad "http://127.0.0.1:8081" "${1:-10}" "${2:-32}" \
   "$TS_KAFKA_BOOTSTRAP" "$TS_PG_HOST" "$TS_PG_PORT" "$TS_PG_USER"

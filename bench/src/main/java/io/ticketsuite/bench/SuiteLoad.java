@@ -1,10 +1,6 @@
 package io.ticketsuite.bench;
 
 import io.ticketsuite.events.CloudEventHeaders;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -49,8 +45,6 @@ public final class SuiteLoad {
         String url = args[0];
         String bootstrap = args[1];
         int seconds = Integer.parseInt(args[2]);
-        HttpClient http =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Watcher watcher = new Watcher(bootstrap);
         watcher.start();
         Thread.sleep(1000);
@@ -76,14 +70,11 @@ public final class SuiteLoad {
                 pool.execute(() -> {
                     try {
                         String[] text = TEXTS[n % TEXTS.length];
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/tickets"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        BODY.formatted(text[0], text[1], n, n, TIERS[n % TIERS.length])))
-                                .build();
                         long t0 = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 201) {
+                        Post.Answer response = Post.json(
+                                url + "/api/v1/tickets",
+                                BODY.formatted(text[0], text[1], n, n, TIERS[n % TIERS.length]));
+                        if (response.status() == 201) {
                             String body = response.body();
                             int at = body.indexOf("\"id\":\"") + 6;
                             postedAt.put(body.substring(at, at + 36), t0);
