@@ -28,6 +28,7 @@ public final class KafkaBroker {
     private final int port;
     private final int controllerPort;
     private final String heap;
+    private boolean detached;
     private Process process;
 
     public KafkaBroker(Path home, int port, int controllerPort, String heap) {
@@ -35,6 +36,15 @@ public final class KafkaBroker {
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
+    }
+
+    /**
+     * Runs the broker in a session of its own, so it outlives the launching process and its terminal (for
+     * {@code ./suite}); tests keep it attached so it ends with them.
+     */
+    public KafkaBroker detached() {
+        this.detached = true;
+        return this;
     }
 
     public String bootstrapServers() {
@@ -76,7 +86,12 @@ public final class KafkaBroker {
                                 config.toString()),
                         Duration.ofSeconds(60));
             }
-            process = new ProcessBuilder(javaCommand(log4j, "kafka.Kafka", config.toString()))
+            List<String> command = new ArrayList<>();
+            if (detached) {
+                command.add("setsid");
+            }
+            command.addAll(javaCommand(log4j, "kafka.Kafka", config.toString()));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start();

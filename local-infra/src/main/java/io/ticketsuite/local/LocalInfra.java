@@ -134,7 +134,11 @@ public final class LocalInfra {
 
     private KafkaBroker broker() {
         return new KafkaBroker(
-                home.resolve("kafka"), intEnv("TS_KAFKA_PORT", 9092), intEnv("TS_KAFKA_CONTROLLER_PORT", 9093), "512m");
+                        home.resolve("kafka"),
+                        intEnv("TS_KAFKA_PORT", 9092),
+                        intEnv("TS_KAFKA_CONTROLLER_PORT", 9093),
+                        "512m")
+                .detached();
     }
 
     private int intEnv(String name, int fallback) {
