@@ -51,69 +51,86 @@ public final class SuiteLoad {
         System.out.printf(
                 "%-8s %-9s %-9s %-10s %-10s %-10s %s%n",
                 "rate/s", "posted", "assigned", "p50 ms", "p99 ms", "max ms", "verdict");
+        // warm-up (not reported): JIT, connection pools and consumer groups settle first
+        int warmup = Integer.getInteger("bench.warmup", 30);
+        if (warmup > 0) {
+            run(url, watcher, 5, warmup);
+        }
         for (int a = 3; a < args.length; a++) {
             int rate = Integer.parseInt(args[a]);
-            Map<String, Long> postedAt = new ConcurrentHashMap<>();
-            ExecutorService pool = Executors.newFixedThreadPool(64);
-            Semaphore inflight = new Semaphore(256);
-            AtomicInteger counter = new AtomicInteger();
-            long start = System.nanoTime();
-            long total = (long) rate * seconds;
-            for (long i = 0; i < total; i++) {
-                long due = start + (long) (i * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                inflight.acquire();
-                int n = counter.incrementAndGet();
-                pool.execute(() -> {
-                    try {
-                        String[] text = TEXTS[n % TEXTS.length];
-                        long t0 = System.nanoTime();
-                        Post.Answer response = Post.json(
-                                url + "/api/v1/tickets",
-                                BODY.formatted(text[0], text[1], n, n, TIERS[n % TIERS.length]));
-                        if (response.status() == 201) {
-                            String body = response.body();
-                            int at = body.indexOf("\"id\":\"") + 6;
-                            postedAt.put(body.substring(at, at + 36), t0);
-                        }
-                    } catch (Exception e) {
-                        System.err.println("request failed: " + e);
-                    } finally {
-                        inflight.release();
-                    }
-                });
-            }
-            pool.shutdown();
-            pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
-            long drainDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!watcher.assignedAt.keySet().containsAll(postedAt.keySet()) && System.nanoTime() < drainDeadline) {
-                Thread.sleep(100);
-            }
-            Histogram latency = new Histogram(3);
-            int assigned = 0;
-            for (var entry : postedAt.entrySet()) {
-                Long at = watcher.assignedAt.get(entry.getKey());
-                if (at != null) {
-                    assigned++;
-                    latency.recordValue(Math.max(0, (at - entry.getValue()) / 1_000_000));
-                }
-            }
-            boolean sustained =
-                    assigned == postedAt.size() && postedAt.size() == total && latency.getValueAtPercentile(99) < 5_000;
+            Result r = run(url, watcher, rate, seconds);
             System.out.printf(
                     "%-8d %-9d %-9d %-10d %-10d %-10d %s%n",
                     rate,
-                    postedAt.size(),
-                    assigned,
-                    latency.getValueAtPercentile(50),
-                    latency.getValueAtPercentile(99),
-                    latency.getMaxValue(),
-                    sustained ? "sustained" : "NOT sustained (backlog or failures)");
+                    r.posted(),
+                    r.assigned(),
+                    r.p50(),
+                    r.p99(),
+                    r.max(),
+                    r.sustained() ? "sustained" : "NOT sustained (backlog or failures)");
         }
         watcher.running = false;
+    }
+
+    record Result(int posted, int assigned, long p50, long p99, long max, boolean sustained) {}
+
+    private static Result run(String url, Watcher watcher, int rate, int seconds) throws Exception {
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        Semaphore inflight = new Semaphore(256);
+        AtomicInteger counter = new AtomicInteger();
+        long start = System.nanoTime();
+        long total = (long) rate * seconds;
+        for (long i = 0; i < total; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            inflight.acquire();
+            int n = counter.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    String[] text = TEXTS[n % TEXTS.length];
+                    long t0 = System.nanoTime();
+                    Post.Answer response = Post.json(
+                            url + "/api/v1/tickets", BODY.formatted(text[0], text[1], n, n, TIERS[n % TIERS.length]));
+                    if (response.status() == 201) {
+                        String body = response.body();
+                        int at = body.indexOf("\"id\":\"") + 6;
+                        postedAt.put(body.substring(at, at + 36), t0);
+                    }
+                } catch (Exception e) {
+                    System.err.println("request failed: " + e);
+                } finally {
+                    inflight.release();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+        long drainDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!watcher.assignedAt.keySet().containsAll(postedAt.keySet()) && System.nanoTime() < drainDeadline) {
+            Thread.sleep(100);
+        }
+        Histogram latency = new Histogram(3);
+        int assigned = 0;
+        for (var entry : postedAt.entrySet()) {
+            Long at = watcher.assignedAt.get(entry.getKey());
+            if (at != null) {
+                assigned++;
+                latency.recordValue(Math.max(0, (at - entry.getValue()) / 1_000_000));
+            }
+        }
+        boolean sustained =
+                assigned == postedAt.size() && postedAt.size() == total && latency.getValueAtPercentile(99) < 5_000;
+        return new Result(
+                postedAt.size(),
+                assigned,
+                latency.getValueAtPercentile(50),
+                latency.getValueAtPercentile(99),
+                latency.getMaxValue(),
+                sustained);
     }
 
     /** Notes when each ticket.assigned arrives on routing-events. */
