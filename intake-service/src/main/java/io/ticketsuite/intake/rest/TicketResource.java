@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -94,7 +93,7 @@ public class TicketResource {
             description = "No such ticket (or not a ticket id)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TicketResponse> get(@PathParam("id") String id) {
-        return tickets.get(parseId(id)).map(TicketMapper::toResponse);
+        return tickets.get(ProblemException.idOrNotFound("ticket", id)).map(TicketMapper::toResponse);
     }
 
     @GET
@@ -129,7 +128,8 @@ public class TicketResource {
     public Uni<TicketResponse> changeStatus(
             @PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request) {
-        return tickets.changeStatus(parseId(id), request).map(TicketMapper::toResponse);
+        return tickets.changeStatus(ProblemException.idOrNotFound("ticket", id), request)
+                .map(TicketMapper::toResponse);
     }
 
     @POST
@@ -138,7 +138,7 @@ public class TicketResource {
     @Operation(summary = "Add a comment")
     public Uni<Response> addComment(
             @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid CommentRequest request) {
-        return tickets.addComment(parseId(id), request)
+        return tickets.addComment(ProblemException.idOrNotFound("ticket", id), request)
                 .map(c -> Response.status(Response.Status.CREATED)
                         .entity(TicketMapper.toResponse(c))
                         .build());
@@ -148,16 +148,8 @@ public class TicketResource {
     @Path("/{id}/comments")
     @Operation(summary = "List a ticket's comments", description = "Oldest first.")
     public Uni<List<CommentResponse>> comments(@PathParam("id") String id) {
-        return tickets.comments(parseId(id))
+        return tickets.comments(ProblemException.idOrNotFound("ticket", id))
                 .map(list -> list.stream().map(TicketMapper::toResponse).toList());
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("ticket", id);
-        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

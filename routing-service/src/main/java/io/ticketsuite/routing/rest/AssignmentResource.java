@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,14 +40,7 @@ public class AssignmentResource {
             description = "Not assigned (yet), or not a ticket id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AssignmentResponse> get(@PathParam("ticketId") String ticketId) {
-        return routing.get(parseId(ticketId)).map(RoutingMapper::toResponse);
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("assignment of ticket", id);
-        }
+        return routing.get(ProblemException.idOrNotFound("assignment of ticket", ticketId))
+                .map(RoutingMapper::toResponse);
     }
 }

@@ -35,6 +35,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", what + " " + id + " does not exist");
     }
 
+    /** A path id as a UUID; a malformed one names nothing that exists, so it is a 404 like an unknown one. */
+    public static java.util.UUID idOrNotFound(String what, String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(what, id);
+        }
+    }
+
     public static ProblemException validation(List<Problem.FieldError> errors) {
         return new ProblemException(
                 400, ProblemTypes.VALIDATION, "Invalid request", "The request has invalid fields", errors, Map.of());
