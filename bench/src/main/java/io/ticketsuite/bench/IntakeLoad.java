@@ -35,8 +35,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Loads a running intake-service with wrk (C connections for N seconds, a distinct ticket per request) and reports
  * accepted tickets/s, latency p50/p99 and when the last {@code ticket.created} reached the topic; then, in the
  * same run, the raw baselines: plain JDBC inserts of a ticket + outbox row with C clients, and a plain Kafka
- * producer, so the ratios are visible. (wrk, in C, leaves the CPU to the service; a Java load generator on the
- * same 2 cores took as much CPU as the service itself.)
+ * producer, so the ratios are visible. After a warm-up ({@code -Dbench.warmup}, seconds), it runs
+ * {@code -Dbench.rounds} rounds, each followed by its own baseline (this machine is shared and noisy), and reports
+ * the median ratio of min(accepted, published) per second to the JDBC rate. (wrk, in C, leaves the CPU to the
+ * service; a Java load generator on the same 2 cores took as much CPU as the service itself.)
  *
  * <p>Arguments: {@code url seconds connections bootstrap pgHost pgPort pgUser}.
  */
@@ -52,39 +54,60 @@ public final class IntakeLoad {
 
         String wrk = System.getenv().getOrDefault("WRK", "wrk");
         String script = System.getProperty("bench.script", "bench/post-ticket.lua");
-        System.out.println("warm-up: 5 s");
-        runWrk(wrk, script, url, concurrency, 5);
+        int warmUp = Integer.getInteger("bench.warmup", 20);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        // the JIT needs a while on two shared cores: the first seconds of a fresh JVM run at a fraction of its speed
+        System.out.printf("warm-up: %d s of load%n", warmUp);
+        runWrk(wrk, script, url, concurrency, warmUp);
 
-        TopicWatcher watcher = new TopicWatcher(bootstrap, "ticket-events");
-        watcher.start();
-        long start = System.nanoTime();
-        WrkResult result = runWrk(wrk, script, url, concurrency, n);
-        long accepted = result.requests() - result.errors();
-        long lastSeen = watcher.awaitCount(accepted, Duration.ofMinutes(3));
-        double publishSeconds = (lastSeen - start) / 1e9;
-        watcher.close();
-        double jdbcRate = jdbcBaseline(pgUrl, pgUser, (int) accepted, concurrency);
-        double kafkaRate = kafkaBaseline(bootstrap, (int) accepted);
-
-        double acceptRate = accepted / result.seconds();
-        double publishRate = lastSeen > 0 ? accepted / publishSeconds : 0;
+        System.out.printf(
+                "%d rounds: %d s of intake load (wrk, %d connections), then the JDBC baseline%n",
+                rounds, n, concurrency);
+        System.out.println("round  accepted/s  p50       p99       last created  published/s  JDBC rows/s  ratio");
+        List<Double> ratios = new ArrayList<>();
+        List<Double> publishedRates = new ArrayList<>();
+        long errors = 0;
+        for (int round = 1; round <= rounds; round++) {
+            TopicWatcher watcher = new TopicWatcher(bootstrap, "ticket-events");
+            watcher.start();
+            long start = System.nanoTime();
+            WrkResult result = runWrk(wrk, script, url, concurrency, n);
+            long accepted = result.requests() - result.errors();
+            errors += result.errors();
+            long lastSeen = watcher.awaitCount(accepted, Duration.ofMinutes(3));
+            watcher.close();
+            double publishSeconds = (lastSeen - start) / 1e9;
+            double acceptRate = accepted / result.seconds();
+            double publishRate = lastSeen > 0 ? accepted / Math.max(publishSeconds, result.seconds()) : 0;
+            double jdbcRate = jdbcBaseline(pgUrl, pgUser, (int) accepted, concurrency);
+            double ratio = Math.min(acceptRate, publishRate) / jdbcRate;
+            ratios.add(ratio);
+            publishedRates.add(publishRate);
+            System.out.printf(
+                    "%5d  %10.0f  %-8s  %-8s  %10.2f s  %11.0f  %11.0f  %5.2f%s%n",
+                    round,
+                    acceptRate,
+                    result.p50(),
+                    result.p99(),
+                    publishSeconds,
+                    publishRate,
+                    jdbcRate,
+                    ratio,
+                    lastSeen > 0 ? "" : "  (NOT all ticket.created seen)");
+        }
+        double kafkaRate = kafkaBaseline(bootstrap, 20_000);
         System.out.println();
-        System.out.printf("intake: %d s of load, %d connections (wrk)%n", n, concurrency);
+        System.out.printf("errors (non-2xx): %d%n", errors);
+        System.out.printf("Kafka producer baseline: %.0f records/s (acks=all)%n", kafkaRate);
         System.out.printf(
-                "  accepted            %8.0f tickets/s  (%d answered 201, %d errors)%n",
-                acceptRate, accepted, result.errors());
-        System.out.printf("  latency             p50 %s, p99 %s%n", result.p50(), result.p99());
-        System.out.printf(
-                "  last ticket.created %8.2f s after the load started (%s)%n",
-                publishSeconds, lastSeen > 0 ? "all " + accepted + " on the topic" : "NOT all seen");
-        System.out.printf("  accepted+published  %8.0f tickets/s%n", publishRate);
-        System.out.printf("raw baselines (same run)%n");
-        System.out.printf(
-                "  JDBC ticket+outbox  %8.0f rows/s (%d clients, one transaction each)%n", jdbcRate, concurrency);
-        System.out.printf("  Kafka producer      %8.0f records/s (acks=all)%n", kafkaRate);
-        System.out.printf(
-                "ratio accepted / JDBC baseline = %.2f; accepted+published / min(baselines) = %.2f%n",
-                acceptRate / jdbcRate, publishRate / Math.min(jdbcRate, kafkaRate));
+                "median accepted+published: %.0f tickets/s; median ratio to the JDBC ticket+outbox baseline: %.2f%n",
+                median(publishedRates), median(ratios));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
     }
 
     record WrkResult(long requests, long errors, double seconds, String p50, String p99) {}

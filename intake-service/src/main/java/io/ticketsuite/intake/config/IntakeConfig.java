@@ -12,4 +12,17 @@ public interface IntakeConfig {
     @WithName("reopen-window")
     @WithDefault("14d")
     Duration reopenWindow();
+
+    /**
+     * How long an Idempotency-Key is remembered: within it a retry replays the first ticket; after it (plus at most
+     * one {@link #idempotencyKeySweep()} period) the key is forgotten and may create a new ticket.
+     */
+    @WithName("idempotency-key-ttl")
+    @WithDefault("24h")
+    Duration idempotencyKeyTtl();
+
+    /** How often expired Idempotency-Keys are deleted. */
+    @WithName("idempotency-key-sweep")
+    @WithDefault("10m")
+    Duration idempotencyKeySweep();
 }

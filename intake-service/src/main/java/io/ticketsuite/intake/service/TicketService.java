@@ -20,6 +20,7 @@ import io.ticketsuite.intake.TicketComment;
 import io.ticketsuite.intake.TicketLifecycle;
 import io.ticketsuite.intake.config.IntakeConfig;
 import io.ticketsuite.intake.mapping.TicketMapper;
+import io.ticketsuite.intake.repository.NewTicketWriter;
 import io.ticketsuite.intake.repository.TicketRepository;
 import io.ticketsuite.intake.rest.dto.CommentRequest;
 import io.ticketsuite.intake.rest.dto.CreateTicketRequest;
@@ -48,19 +49,23 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TicketService {
     private static final Logger LOG = Logger.getLogger(TicketService.class);
-    private static final String CLAIM_KEY = "INSERT INTO idempotency_key (key, request_hash, ticket_id)"
-            + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
-    private static final String FIND_KEY =
-            "SELECT request_hash, CAST(ticket_id AS text) FROM idempotency_key" + " WHERE key = ?1";
 
     private final TicketRepository tickets;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final IntakeConfig config;
     private final MeterRegistry registry;
+    private final NewTicketWriter newTickets;
+    private final Map<String, Counter> createdCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TicketService(
-            TicketRepository tickets, OutboxWriter outbox, Clock clock, IntakeConfig config, MeterRegistry registry) {
+            TicketRepository tickets,
+            NewTicketWriter newTickets,
+            OutboxWriter outbox,
+            Clock clock,
+            IntakeConfig config,
+            MeterRegistry registry) {
+        this.newTickets = newTickets;
         this.tickets = tickets;
         this.outbox = outbox;
         this.clock = clock;
@@ -71,53 +76,62 @@ public class TicketService {
     /** The outcome of a create: the ticket, and whether it was an idempotent replay of an earlier request. */
     public record Created(Ticket ticket, boolean replayed) {}
 
-    @WithTransaction
+    /**
+     * Creates a ticket: the ticket, its {@code ticket.created} event and the Idempotency-Key claim are written in
+     * one statement ({@link NewTicketWriter}). A retry with the same key and body replays the first ticket; the
+     * same key with another body is refused (422).
+     */
     public Uni<Created> create(CreateTicketRequest request, String idempotencyKey) {
-        UUID id = UUID.randomUUID();
+        Ticket ticket = TicketMapper.newTicket(UUID.randomUUID(), request, now());
+        OutboxWriter.Row event;
+        try {
+            event = OutboxWriter.Row.of(outbox.envelope(TicketMapper.created(ticket)));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
         if (idempotencyKey == null) {
-            return persistNew(id, request).map(t -> new Created(t, false));
+            return newTickets.insert(ticket, event).map(ignored -> accepted(ticket));
         }
         String hash = hash(request);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM_KEY)
-                        .setParameter(1, idempotencyKey)
-                        .setParameter(2, hash)
-                        .setParameter(3, id)
-                        .executeUpdate())
-                .chain(claimed -> claimed == 1
-                        ? persistNew(id, request).map(t -> new Created(t, false))
-                        : replay(idempotencyKey, hash));
+        return newTickets
+                .insertClaiming(ticket, event, idempotencyKey, hash)
+                .chain(claimed -> claimed ? Uni.createFrom().item(accepted(ticket)) : replay(idempotencyKey, hash));
+    }
+
+    private Created accepted(Ticket ticket) {
+        createdCounters
+                .computeIfAbsent(
+                        ticket.channel.name() + '/' + ticket.type.name(),
+                        k -> Counter.builder("ts.tickets.created")
+                                .description("tickets accepted, by channel and type")
+                                .tag("channel", ticket.channel.name())
+                                .tag("type", ticket.type.name())
+                                .register(registry))
+                .increment();
+        return new Created(ticket, false);
     }
 
     private Uni<Created> replay(String key, String hash) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(FIND_KEY, Object[].class)
-                        .setParameter(1, key)
-                        .getSingleResult())
-                .chain(row -> {
-                    if (!hash.equals(row[0])) {
-                        return Uni.createFrom()
-                                .failure(new ProblemException(
-                                        422,
-                                        ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                                        "Idempotency key reused",
-                                        "Idempotency-Key '" + key
-                                                + "' was already used with a different request body"));
-                    }
-                    return tickets.findById(UUID.fromString((String) row[1])).map(t -> new Created(t, true));
-                });
-    }
-
-    private Uni<Ticket> persistNew(UUID id, CreateTicketRequest request) {
-        Ticket ticket = TicketMapper.newTicket(id, request, now());
-        return tickets.persist(ticket)
-                .call(t -> outbox.append(TicketMapper.created(t)))
-                .invoke(t -> Counter.builder("ts.tickets.created")
-                        .description("tickets accepted, by channel and type")
-                        .tag("channel", t.channel.name())
-                        .tag("type", t.type.name())
-                        .register(registry)
-                        .increment());
+        return newTickets.findClaim(key).chain(claim -> {
+            if (claim == null) {
+                // the claim expired between the insert and this read: rare; a retry creates the ticket
+                return Uni.createFrom()
+                        .failure(new ProblemException(
+                                409,
+                                ProblemTypes.CONFLICT,
+                                "Idempotency key changed concurrently",
+                                "Idempotency-Key '" + key + "' expired while this request ran; retry it"));
+            }
+            if (!hash.equals(claim.requestHash())) {
+                return Uni.createFrom()
+                        .failure(new ProblemException(
+                                422,
+                                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                                "Idempotency key reused",
+                                "Idempotency-Key '" + key + "' was already used with a different request body"));
+            }
+            return get(claim.ticketId()).map(t -> new Created(t, true));
+        });
     }
 
     @WithSession

@@ -1,6 +1,7 @@
 package io.ticketsuite.intake.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -12,10 +13,17 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.ticketsuite.intake.TestClock;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +163,32 @@ class TicketResourceTest {
                 .statusCode(415)
                 .contentType(PROBLEM)
                 .body("type", equalTo("https://ticketsuite.io/problems/unsupported-media-type"));
+    }
+
+    @Test
+    void shouldReadChunkedBodiesUpToTheLimit() throws Exception {
+        // no Content-Length: the body is read up to the limit; past it the answer is a 413 problem
+        HttpResponse<String> small = postChunked(ticket("c-chunked"));
+        assertThat(small.statusCode()).isEqualTo(201);
+        assertThat(small.body()).contains("\"customer\":{\"id\":\"c-chunked\"");
+
+        HttpResponse<String> huge = postChunked(ticket("c-big").replace("Two identical charges", "x".repeat(200_000)));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(huge.body()).contains("https://ticketsuite.io/problems/payload-too-large");
+    }
+
+    private static HttpResponse<String> postChunked(String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/tickets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
