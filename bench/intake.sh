@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of intake against a running suite (./suite up first):
 #   bench/intake.sh [seconds=10] [connections=32]   (installs wrk from Debian if missing)
-#   env: BENCH_WARMUP=20 (seconds of load before measuring), BENCH_ROUNDS=3
+#   env: BENCH_WARMUP=120 (seconds of load before measuring: a fresh service is still being compiled for 1–2 min on 2 cores), BENCH_ROUNDS=3
 # Per round: accepted tickets/s, latency p50/p99, when the last ticket.created reached the topic, and right after
 # it the raw baseline (plain JDBC ticket+outbox inserts) with the ratio; then a plain Kafka producer baseline and
 # the median ratio over the rounds.
@@ -15,6 +15,6 @@ if [[ ! -f "$ROOT/bench/target/bench.classpath" || ! -d "$ROOT/bench/target/clas
 fi
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk); }
 cd "$ROOT"
-java -Xmx512m -Dbench.warmup="${BENCH_WARMUP:-20}" -Dbench.rounds="${BENCH_ROUNDS:-3}" -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")" \
+java -Xmx512m -Dbench.warmup="${BENCH_WARMUP:-120}" -Dbench.rounds="${BENCH_ROUNDS:-3}" -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")" \
   io.ticketsuite.bench.IntakeLoad "http://127.0.0.1:8081" "${1:-10}" "${2:-32}" \
   "$TS_KAFKA_BOOTSTRAP" "$TS_PG_HOST" "$TS_PG_PORT" "$TS_PG_USER"

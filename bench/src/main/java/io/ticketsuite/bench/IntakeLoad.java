@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -54,11 +55,13 @@ public final class IntakeLoad {
 
         String wrk = System.getenv().getOrDefault("WRK", "wrk");
         String script = System.getProperty("bench.script", "bench/post-ticket.lua");
-        int warmUp = Integer.getInteger("bench.warmup", 20);
+        int warmUp = Integer.getInteger("bench.warmup", 120);
         int rounds = Integer.getInteger("bench.rounds", 3);
         // the JIT needs a while on two shared cores: the first seconds of a fresh JVM run at a fraction of its speed
         System.out.printf("warm-up: %d s of load%n", warmUp);
         runWrk(wrk, script, url, concurrency, warmUp);
+        // the baseline runs in this JVM: warm its JDBC path too, so both sides are measured compiled
+        jdbcBaseline(pgUrl, pgUser, 20_000, concurrency);
 
         System.out.printf(
                 "%d rounds: %d s of intake load (wrk, %d connections), then the JDBC baseline%n",
@@ -71,7 +74,9 @@ public final class IntakeLoad {
             TopicWatcher watcher = new TopicWatcher(bootstrap, "ticket-events");
             watcher.start();
             long start = System.nanoTime();
+            long cpuBefore = cpuNanos();
             WrkResult result = runWrk(wrk, script, url, concurrency, n);
+            double benchCores = (cpuNanos() - cpuBefore) / (double) (System.nanoTime() - start);
             long accepted = result.requests() - result.errors();
             errors += result.errors();
             long lastSeen = watcher.awaitCount(accepted, Duration.ofMinutes(3));
@@ -94,6 +99,7 @@ public final class IntakeLoad {
                     jdbcRate,
                     ratio,
                     lastSeen > 0 ? "" : "  (NOT all ticket.created seen)");
+            System.out.printf("       (this JVM, watching the topic, used %.2f cores during the load)%n", benchCores);
         }
         double kafkaRate = kafkaBaseline(bootstrap, 20_000);
         System.out.println();
@@ -102,6 +108,14 @@ public final class IntakeLoad {
         System.out.printf(
                 "median accepted+published: %.0f tickets/s; median ratio to the JDBC ticket+outbox baseline: %.2f%n",
                 median(publishedRates), median(ratios));
+    }
+
+    private static long cpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     private static double median(List<Double> values) {
@@ -123,12 +137,17 @@ public final class IntakeLoad {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + out);
         }
-        java.util.regex.Matcher total = java.util.regex.Pattern.compile("(\\d+) requests in ([\\d.]+)(m?s)")
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)")
                 .matcher(out);
         if (!total.find()) {
             throw new IllegalStateException("cannot read wrk's output:\n" + out);
         }
-        double secs = Double.parseDouble(total.group(2)) / (total.group(3).equals("ms") ? 1000 : 1);
+        double secs = Double.parseDouble(total.group(2))
+                * switch (total.group(3)) {
+                    case "ms" -> 0.001;
+                    case "m" -> 60;
+                    default -> 1;
+                };
         java.util.regex.Matcher errors = java.util.regex.Pattern.compile("Non-2xx or 3xx responses: (\\d+)")
                 .matcher(out);
         long failed = errors.find() ? Long.parseLong(errors.group(1)) : 0;
@@ -144,7 +163,8 @@ public final class IntakeLoad {
 
     /** Reads ticket-events from its end, noting when each ticket.created key arrives. */
     static final class TopicWatcher extends Thread implements AutoCloseable {
-        private final KafkaConsumer<String, String> consumer;
+        private static final byte[] CREATED = "ticket.created".getBytes(StandardCharsets.UTF_8);
+        private final KafkaConsumer<String, byte[]> consumer;
         private final String topic;
         private final Map<String, Long> seen = new ConcurrentHashMap<>();
         private final CountDownLatch assigned = new CountDownLatch(1);
@@ -154,8 +174,12 @@ public final class IntakeLoad {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            // values are never read: only the key and the type header (keeps this JVM's CPU away from the service)
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200);
+            props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
             this.consumer = new KafkaConsumer<>(props);
             this.topic = topic;
             setDaemon(true);
@@ -181,10 +205,12 @@ public final class IntakeLoad {
             partitions.forEach(consumer::position);
             assigned.countDown();
             while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                var records = consumer.poll(Duration.ofMillis(100));
+                long now = System.nanoTime();
+                for (ConsumerRecord<String, byte[]> record : records) {
                     Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-                    if (type != null && "ticket.created".equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                        seen.putIfAbsent(record.key(), System.nanoTime());
+                    if (type != null && java.util.Arrays.equals(type.value(), CREATED)) {
+                        seen.putIfAbsent(record.key(), now);
                     }
                 }
             }

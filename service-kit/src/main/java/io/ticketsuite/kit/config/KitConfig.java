@@ -51,8 +51,12 @@ public interface KitConfig {
         @WithDefault("30s")
         Duration sendTimeout();
 
-        /** How long sent rows are kept before they are deleted. */
-        @WithDefault("1h")
+        /**
+         * How long sent rows are kept before they are deleted. {@code 0s} (the default) deletes a row in the
+         * transaction that publishes it (the events stay on Kafka); a longer retention keeps them, stamped {@code
+         * sent_at}, for inspection, at some cost in database work per event.
+         */
+        @WithDefault("0s")
         Duration retention();
     }
 }

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the outbox: in one database transaction, locks up to a batch of unsent rows ({@code FOR UPDATE SKIP
  * LOCKED}, so several replicas can relay side by side), sends them all without waiting between records, awaits
- * every ack together, stamps them sent in one statement and commits. It loops while full batches remain and
+ * every ack together, deletes them (or, with a retention, stamps them sent) in one statement and commits. It loops while full batches remain and
  * polls when idle. A failure (broker down, database gone) rolls back: the rows stay unsent and are retried with
  * backoff. Delivery is at-least-once; consumers deduplicate by event id.
  */
@@ -40,10 +40,19 @@ public final class OutboxRelay implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
-    private static final String SELECT = "SELECT id, topic, message_key, headers, payload, created_at FROM outbox"
-            + " WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String COLUMNS = "id, event_id, topic, message_key, event_type, headers, payload, created_at";
+    private static final String UNSENT = "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM outbox WHERE id IN (" + UNSENT + ")";
+    /** Zero retention: claim and delete in one statement (one row change instead of a lock and a delete). */
+    private static final String CLAIM_AND_DELETE =
+            "DELETE FROM outbox WHERE id IN (" + UNSENT + ") RETURNING " + COLUMNS;
+
+    private static final String SET_ASIDE_DELETED =
+            "INSERT INTO outbox (" + COLUMNS + ", failed_at, error)" + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), ?)";
     private static final String MARK_FAILED = "UPDATE outbox SET failed_at = now(), error = ? WHERE id = ?";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
+
     private static final String CLEAN_UP = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
     private static final String BACKLOG = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
 
@@ -61,7 +70,7 @@ public final class OutboxRelay implements AutoCloseable {
                     Duration.ofMillis(20),
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(30),
-                    Duration.ofHours(1),
+                    Duration.ZERO,
                     Duration.ofSeconds(1));
         }
     }
@@ -93,7 +102,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.producer = producer;
         this.settings = settings;
         this.published = Counter.builder("ts.outbox.published")
-                .description("outbox rows published to Kafka and marked sent")
+                .description("outbox rows published to Kafka (and deleted or marked sent)")
                 .register(registry);
         this.failures = Counter.builder("ts.outbox.failures")
                 .description("relay rounds rolled back (broker or database unavailable)")
@@ -169,42 +178,39 @@ public final class OutboxRelay implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<Long> ids = new ArrayList<>();
-                List<CompletableFuture<?>> acks = new ArrayList<>();
-                List<Timestamp> createdAts = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-                    select.setInt(1, settings.batchSize());
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            ProducerRecord<String, String> record;
-                            try {
-                                record = record(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-                            } catch (java.io.IOException | RuntimeException e) {
-                                setAside(connection, rs.getLong(1), e);
-                                continue;
-                            }
-                            ids.add(rs.getLong(1));
-                            createdAts.add(rs.getTimestamp(6));
-                            acks.add(send(record));
-                        }
-                    }
-                }
-                if (ids.isEmpty()) {
+                boolean deleteWhenSent = settings.retention().isZero();
+                List<Row> rows = deleteWhenSent ? claimAndDelete(connection) : claim(connection);
+                if (rows.isEmpty()) {
                     connection.commit();
                     return 0;
                 }
+                List<Long> ids = new ArrayList<>(rows.size());
+                List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    ProducerRecord<String, String> record;
+                    try {
+                        record = record(row.topic(), row.key(), row.headers(), row.payload());
+                    } catch (java.io.IOException | RuntimeException e) {
+                        setAside(connection, row, deleteWhenSent, e);
+                        continue;
+                    }
+                    ids.add(row.id());
+                    acks.add(send(record));
+                }
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                         .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                try (PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
-                    Array array = connection.createArrayOf("bigint", ids.toArray());
-                    mark.setArray(1, array);
-                    mark.executeUpdate();
+                if (!deleteWhenSent && !ids.isEmpty()) {
+                    try (PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
+                        Array array = connection.createArrayOf("bigint", ids.toArray());
+                        mark.setArray(1, array);
+                        mark.executeUpdate();
+                    }
                 }
                 connection.commit();
                 published.increment(ids.size());
                 long now = System.currentTimeMillis();
-                for (Timestamp createdAt : createdAts) {
-                    lag.record(Math.max(0, now - createdAt.getTime()), TimeUnit.MILLISECONDS);
+                for (Row row : rows) {
+                    lag.record(Math.max(0, now - row.createdAt().getTime()), TimeUnit.MILLISECONDS);
                 }
                 return ids.size();
             } catch (Exception e) {
@@ -215,6 +221,56 @@ public final class OutboxRelay implements AutoCloseable {
                 throw new SQLException("publishing failed: " + e, e);
             }
         }
+    }
+
+    /** An outbox row being relayed. */
+    private record Row(
+            long id,
+            Object eventId,
+            String topic,
+            String key,
+            String eventType,
+            String headers,
+            String payload,
+            Timestamp createdAt) {}
+
+    /** Locks a batch of unsent rows (retention mode: they are stamped sent after the acks). */
+    private List<Row> claim(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setInt(1, settings.batchSize());
+            return rows(select);
+        }
+    }
+
+    /**
+     * Locks and deletes a batch of unsent rows in one statement; the delete only holds if the transaction commits
+     * after every ack, so a failed send leaves them unsent.
+     */
+    private List<Row> claimAndDelete(Connection connection) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(CLAIM_AND_DELETE)) {
+            delete.setInt(1, settings.batchSize());
+            return rows(delete);
+        }
+    }
+
+    private static List<Row> rows(PreparedStatement statement) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(
+                        rs.getLong(1),
+                        rs.getObject(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8)));
+            }
+        }
+        // neither RETURNING nor IN (…) keeps the subquery's order: sort by id, so one ticket's events keep theirs
+        rows.sort(java.util.Comparator.comparingLong(Row::id));
+        return rows;
     }
 
     private static ProducerRecord<String, String> record(String topic, String key, String headersJson, String payload)
@@ -228,13 +284,29 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** A row that cannot be encoded would block the outbox forever: set it aside, loudly. */
-    private void setAside(Connection connection, long id, Exception e) throws SQLException {
-        LOG.errorf("outbox row %d cannot be published and is set aside (failed_at): %s", id, e.toString());
+    private void setAside(Connection connection, Row row, boolean deleted, Exception e) throws SQLException {
+        LOG.errorf("outbox row %d cannot be published and is set aside (failed_at): %s", row.id(), e.toString());
         failures.increment();
-        try (PreparedStatement mark = connection.prepareStatement(MARK_FAILED)) {
-            mark.setString(1, e.toString());
-            mark.setLong(2, id);
-            mark.executeUpdate();
+        if (!deleted) {
+            try (PreparedStatement mark = connection.prepareStatement(MARK_FAILED)) {
+                mark.setString(1, e.toString());
+                mark.setLong(2, row.id());
+                mark.executeUpdate();
+            }
+            return;
+        }
+        // claimed by the delete of this transaction: put it back, marked failed
+        try (PreparedStatement insert = connection.prepareStatement(SET_ASIDE_DELETED)) {
+            insert.setLong(1, row.id());
+            insert.setObject(2, row.eventId());
+            insert.setString(3, row.topic());
+            insert.setString(4, row.key());
+            insert.setString(5, row.eventType());
+            insert.setString(6, row.headers());
+            insert.setString(7, row.payload());
+            insert.setTimestamp(8, row.createdAt());
+            insert.setString(9, e.toString());
+            insert.executeUpdate();
         }
     }
 

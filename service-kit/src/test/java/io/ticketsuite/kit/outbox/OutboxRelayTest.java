@@ -37,12 +37,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** The relay against a real PostgreSQL and a real broker. */
 class OutboxRelayTest {
     private static final OutboxRelay.Settings FAST = new OutboxRelay.Settings(
-            50,
-            Duration.ofMillis(10),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(10),
-            Duration.ofHours(1),
-            Duration.ZERO);
+            50, Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
 
     private String database;
     private PGSimpleDataSource dataSource;
@@ -94,6 +89,9 @@ class OutboxRelayTest {
         assertThat(TopicProbe.header(first, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(TopicProbe.header(first, CloudEventHeaders.SOURCE)).isEqualTo("kit-test");
         assertThat(unsent()).isZero();
+        assertThat(count("SELECT count(*) FROM outbox"))
+                .as("sent rows are deleted")
+                .isZero();
         // nothing more arrives later: each row was sent by exactly one relay
         assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 601, Duration.ofSeconds(3)))
                 .hasSize(600);
@@ -151,6 +149,72 @@ class OutboxRelayTest {
                         "SELECT count(*) FROM outbox WHERE failed_at IS NOT NULL AND error IS NOT NULL")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldPublishTheEventsOfOneTicketInTheOrderTheyWereWritten() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        UUID ticket = UUID.randomUUID();
+        List<String> written = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < 120; i++) {
+                EventEnvelope<TicketReopened> event = EventEnvelope.of(
+                        "kit-test", new TicketReopened(ticket, "again " + i, Instant.now()), Instant.now());
+                insert.setObject(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, event.subject());
+                insert.setString(4, event.type().ceType());
+                insert.setString(5, EventCodec.mapper().writeValueAsString(EventCodec.headers(event)));
+                insert.setString(6, EventCodec.toJson(event.data()));
+                insert.executeUpdate();
+                written.add(event.id().toString());
+            }
+        }
+        relays.add(relay("relay-order", SharedInfra.kafkaBootstrap()));
+        relays.get(0).start();
+
+        List<String> received = readAll(SharedInfra.kafkaBootstrap(), topic, 120).stream()
+                .map(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                .toList();
+        assertThat(received).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void shouldKeepSentRowsStampedWhenARetentionIsSet() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        insert(topic, 10);
+        OutboxRelay.Settings keep = new OutboxRelay.Settings(
+                FAST.batchSize(),
+                FAST.pollInterval(),
+                FAST.maxBackoff(),
+                FAST.sendTimeout(),
+                Duration.ofHours(1),
+                FAST.initialDelay());
+        OutboxRelay relay = new OutboxRelay(
+                "relay-keep", dataSource, SharedInfra.kafkaBootstrap(), keep, new SimpleMeterRegistry());
+        relays.add(relay);
+        relay.start();
+
+        assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 10)).hasSize(10);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(count("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL"))
+                        .isEqualTo(10));
+        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(10);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
