@@ -7,7 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.ticketsuite.events.CloudEventHeaders;
+import io.ticketsuite.events.Topics;
 import io.ticketsuite.intake.service.IdempotencyKeySweeper;
+import io.ticketsuite.testkit.TopicProbe;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -20,11 +23,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * The create path writes ticket, outbox row and Idempotency-Key claim in one statement: what it returns is what is
- * stored, concurrent retries with one key make one ticket, and expired keys are forgotten.
+ * stored and announced once, concurrent retries with one key make one ticket and one event, and expired keys are
+ * forgotten.
  */
 @QuarkusTest
 class CreateTicketPathTest {
@@ -59,15 +64,17 @@ class CreateTicketPathTest {
                 .jsonPath()
                 .getMap("");
         assertThat(read).isEqualTo(created);
-        Long outboxRows = pool.preparedQuery(
-                        "SELECT count(*) FROM outbox WHERE message_key = $1" + " AND event_type = 'ticket.created'")
-                .execute(Tuple.of(created.get("id")))
-                .await()
-                .atMost(Duration.ofSeconds(10))
-                .iterator()
-                .next()
-                .getLong(0);
-        assertThat(outboxRows).isEqualTo(1L);
+        assertThat(createdEvents((String) created.get("id"))).hasSize(1);
+    }
+
+    /** The ticket.created events of a ticket on the topic, once they stopped arriving. */
+    private static List<ConsumerRecord<String, String>> createdEvents(String ticketId) {
+        try (TopicProbe probe = TopicProbe.from(Topics.TICKET_EVENTS)) {
+            java.util.function.Predicate<ConsumerRecord<String, String>> created = r ->
+                    ticketId.equals(r.key()) && "ticket.created".equals(TopicProbe.header(r, CloudEventHeaders.TYPE));
+            probe.await(created, 1, Duration.ofSeconds(30));
+            return probe.drain(created, Duration.ofSeconds(2));
+        }
     }
 
     @Test
@@ -91,6 +98,7 @@ class CreateTicketPathTest {
             }
             assertThat(ids).containsOnly(ids.get(0));
             assertThat(replayed).isEqualTo(7);
+            assertThat(createdEvents(ids.get(0))).hasSize(1);
         } finally {
             pool.shutdown();
         }

@@ -163,8 +163,7 @@ class TicketEventsConsumerTest {
         assertThat(triageEvents.drain(triaged(ticketId), QUIET)).hasSize(1);
         assertThat(count("SELECT count(*) FROM triage_decision WHERE ticket_id = ?", ticketId))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox WHERE message_key = ?", ticketId.toString()))
-                .isEqualTo(1);
+        // announced once: the drain above; the outbox deletes rows as it sends them, so it is no witness
     }
 
     @Test
