@@ -1,12 +1,14 @@
 package io.ticketsuite.notification.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.notification.service.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -34,6 +36,7 @@ public class NotificationEventsConsumer {
         return inbox.process(
                 "notification.ticket-events",
                 record,
+                EnumSet.of(EventType.TICKET_CREATED),
                 event -> event.data() instanceof TicketCreated c
                         ? notifications.onTicketCreated(event.id(), c)
                         : Uni.createFrom().voidItem());
@@ -44,6 +47,7 @@ public class NotificationEventsConsumer {
         return inbox.process(
                 "notification.routing-events",
                 record,
+                EnumSet.of(EventType.TICKET_ASSIGNED),
                 event -> event.data() instanceof TicketAssigned a
                         ? notifications.onTicketAssigned(event.id(), a)
                         : Uni.createFrom().voidItem());
@@ -54,6 +58,7 @@ public class NotificationEventsConsumer {
         return inbox.process(
                 "notification.sla-events",
                 record,
+                EnumSet.of(EventType.SLA_WARNING, EventType.SLA_BREACHED, EventType.SLA_ESCALATED),
                 event -> event.data() instanceof SlaThresholdReached t
                         ? notifications.onSlaThreshold(event.id(), event.type(), t)
                         : Uni.createFrom().voidItem());

@@ -1,6 +1,7 @@
 package io.ticketsuite.routing.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketStatusChanged;
@@ -8,6 +9,8 @@ import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.routing.service.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,6 +26,13 @@ public class RoutingConsumer {
     private final EventInbox inbox;
     private final RoutingService routing;
 
+    /** The types routing acts on; the others are acknowledged before any decoding or transaction. */
+    private static final Set<EventType> TICKET_TYPES =
+            EnumSet.of(EventType.TICKET_CREATED, EventType.TICKET_STATUS_CHANGED);
+
+    private static final Set<EventType> TRIAGE_TYPES =
+            EnumSet.of(EventType.TICKET_TRIAGED, EventType.TICKET_RECLASSIFIED);
+
     public RoutingConsumer(EventInbox inbox, RoutingService routing) {
         this.inbox = inbox;
         this.routing = routing;
@@ -30,7 +40,7 @@ public class RoutingConsumer {
 
     @Incoming(TICKET_EVENTS_IN)
     public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("routing.ticket-events", record, event -> {
+        return inbox.process("routing.ticket-events", record, TICKET_TYPES, event -> {
             if (event.data() instanceof TicketCreated created) {
                 return routing.onCreated(created);
             }
@@ -43,7 +53,7 @@ public class RoutingConsumer {
 
     @Incoming(TRIAGE_EVENTS_IN)
     public Uni<Void> onTriageEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("routing.triage-events", record, event -> {
+        return inbox.process("routing.triage-events", record, TRIAGE_TYPES, event -> {
             if (event.data() instanceof TicketTriaged triaged) {
                 return routing.onTriaged(triaged);
             }

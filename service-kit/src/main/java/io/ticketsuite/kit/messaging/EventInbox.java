@@ -4,16 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.CloudEventHeaders;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventDecodingException;
 import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.EventType;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -37,6 +41,28 @@ public class EventInbox {
     public EventInbox(ProcessedEvents processed, MeterRegistry registry) {
         this.processed = processed;
         this.registry = registry;
+    }
+
+    /**
+     * Like {@link #process(String, ConsumerRecord, Function)}, for a consumer that acts on some of its topic's
+     * types only: a record whose {@code ce_type} is a known type outside {@code relevant} is acknowledged at once —
+     * not decoded, no transaction, no processed-event row — and counted with outcome {@code ignored}. A missing or
+     * unknown type still takes the poison path (dead-letter topic).
+     */
+    public Uni<Void> process(
+            String consumer,
+            ConsumerRecord<String, String> record,
+            Set<EventType> relevant,
+            Function<EventEnvelope<EventData>, Uni<Void>> handler) {
+        Header typeHeader = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        Optional<EventType> type = typeHeader == null || typeHeader.value() == null
+                ? Optional.empty()
+                : EventType.fromCeType(new String(typeHeader.value(), StandardCharsets.UTF_8));
+        if (type.isPresent() && !relevant.contains(type.get())) {
+            count(consumer, type.get().ceType(), "ignored");
+            return Uni.createFrom().voidItem();
+        }
+        return process(consumer, record, handler);
     }
 
     public Uni<Void> process(
@@ -88,7 +114,7 @@ public class EventInbox {
 
     private void count(String consumer, String type, String outcome) {
         Counter.builder("ts.events.consumed")
-                .description("events read by a consumer, by outcome (processed, duplicate, rejected, failed)")
+                .description("events read by a consumer, by outcome (processed, duplicate, ignored, rejected, failed)")
                 .tag("consumer", consumer)
                 .tag("type", type)
                 .tag("outcome", outcome)

@@ -1,10 +1,13 @@
 package io.ticketsuite.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventType;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.sla.service.SlaMetrics;
 import io.ticketsuite.sla.service.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,6 +26,16 @@ public class SlaEventsConsumer {
     private final EventInbox inbox;
     private final SlaService sla;
     private final SlaMetrics metrics;
+
+    /** The types {@link SlaService#apply} acts on; the others are acknowledged before decoding or a transaction. */
+    static final Set<EventType> RELEVANT = EnumSet.of(
+            EventType.TICKET_CREATED,
+            EventType.TICKET_COMMENT_ADDED,
+            EventType.TICKET_STATUS_CHANGED,
+            EventType.TICKET_TRIAGED,
+            EventType.TICKET_RECLASSIFIED,
+            EventType.TICKET_ASSIGNED,
+            EventType.TICKET_REASSIGNED);
 
     public SlaEventsConsumer(EventInbox inbox, SlaService sla, SlaMetrics metrics) {
         this.inbox = inbox;
@@ -51,6 +64,7 @@ public class SlaEventsConsumer {
         return inbox.process(
                         consumer,
                         record,
+                        RELEVANT,
                         event -> sla.apply(event.data()).invoke(applied::set).replaceWithVoid())
                 .invoke(() -> {
                     if (applied.get() != null) {

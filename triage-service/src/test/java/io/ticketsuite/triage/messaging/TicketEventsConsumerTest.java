@@ -295,8 +295,11 @@ class TicketEventsConsumerTest {
     }
 
     private double ignored(String type) {
-        Counter counter =
-                registry.find("ts.triage.events.ignored").tag("type", type).counter();
+        Counter counter = registry.find("ts.events.consumed")
+                .tag("consumer", TicketEventsConsumer.CONSUMER)
+                .tag("type", type)
+                .tag("outcome", "ignored")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
