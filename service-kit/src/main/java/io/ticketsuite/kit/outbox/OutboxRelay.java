@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the outbox: in one database transaction, locks up to a batch of unsent rows ({@code FOR UPDATE SKIP
  * LOCKED}, so several replicas can relay side by side), sends them all without waiting between records, awaits
- * every ack together, deletes them (or, with a retention, stamps them sent) in one statement and commits. It loops while full batches remain and
- * polls when idle. A failure (broker down, database gone) rolls back: the rows stay unsent and are retried with
+ * every ack together, deletes them (or, with a retention, stamps them sent) and commits. It loops while full
+ * batches remain and polls when idle. A failure (broker down, database gone) rolls back: the rows stay unsent and are retried with
  * backoff. Delivery is at-least-once; consumers deduplicate by event id.
  */
 public final class OutboxRelay implements AutoCloseable {
@@ -43,10 +43,12 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String COLUMNS = "id, event_id, topic, message_key, event_type, headers, payload, created_at";
     private static final String UNSENT = "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
             + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM outbox WHERE id IN (" + UNSENT + ")";
+    // id = ANY(ARRAY(…)): the batch is chosen once (an InitPlan), then fetched by primary key. With id IN (…) the
+    // planner may re-run the locking subquery for every row of the table (seen here: a relay stalled for 40 s).
+    static final String SELECT = "SELECT " + COLUMNS + " FROM outbox WHERE id = ANY(ARRAY(" + UNSENT + "))";
     /** Zero retention: claim and delete in one statement (one row change instead of a lock and a delete). */
-    private static final String CLAIM_AND_DELETE =
-            "DELETE FROM outbox WHERE id IN (" + UNSENT + ") RETURNING " + COLUMNS;
+    static final String CLAIM_AND_DELETE =
+            "DELETE FROM outbox WHERE id = ANY(ARRAY(" + UNSENT + ")) RETURNING " + COLUMNS;
 
     private static final String SET_ASIDE_DELETED =
             "INSERT INTO outbox (" + COLUMNS + ", failed_at, error)" + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), ?)";
@@ -268,7 +270,7 @@ public final class OutboxRelay implements AutoCloseable {
                         rs.getTimestamp(8)));
             }
         }
-        // neither RETURNING nor IN (…) keeps the subquery's order: sort by id, so one ticket's events keep theirs
+        // neither RETURNING nor = ANY(…) keeps the subquery's order: sort by id, so one ticket's events keep theirs
         rows.sort(java.util.Comparator.comparingLong(Row::id));
         return rows;
     }

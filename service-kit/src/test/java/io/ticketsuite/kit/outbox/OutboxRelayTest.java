@@ -185,6 +185,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void shouldChooseTheBatchOnceAndFetchItByPrimaryKey() throws Exception {
+        // with "id IN (locking subquery)" PostgreSQL may plan a join that re-runs the subquery per row (a relay
+        // stalled for 40 s that way); "id = ANY(ARRAY(subquery))" makes it an InitPlan, run once
+        insert("kit-test-plan", 50);
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE outbox");
+            for (String sql : List.of(OutboxRelay.CLAIM_AND_DELETE, OutboxRelay.SELECT)) {
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = statement.executeQuery("EXPLAIN " + sql.replace("?", "500"))) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString())
+                        .as(sql)
+                        .contains("InitPlan")
+                        .contains("Index Cond: (id = ANY")
+                        .doesNotContain("Semi Join");
+            }
+        }
+    }
+
+    @Test
     void shouldKeepSentRowsStampedWhenARetentionIsSet() throws Exception {
         String topic = "kit-test-" + UUID.randomUUID();
         KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
