@@ -37,6 +37,7 @@ public class EventInbox {
 
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EventInbox(ProcessedEvents processed, MeterRegistry registry) {
         this.processed = processed;
@@ -112,13 +113,17 @@ public class EventInbox {
         return headers;
     }
 
+    /** Counters are looked up per event: cached, so the hot path does not build and register a meter each time. */
     private void count(String consumer, String type, String outcome) {
-        Counter.builder("ts.events.consumed")
-                .description("events read by a consumer, by outcome (processed, duplicate, ignored, rejected, failed)")
-                .tag("consumer", consumer)
-                .tag("type", type)
-                .tag("outcome", outcome)
-                .register(registry)
+        counters.computeIfAbsent(
+                        consumer + '|' + type + '|' + outcome,
+                        k -> Counter.builder("ts.events.consumed")
+                                .description(
+                                        "events read by a consumer, by outcome (processed, duplicate, ignored, rejected, failed)")
+                                .tag("consumer", consumer)
+                                .tag("type", type)
+                                .tag("outcome", outcome)
+                                .register(registry))
                 .increment();
     }
 }
