@@ -3,7 +3,6 @@ package io.ticketsuite.reporting;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.path.json.JsonPath;
-import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.testkit.TopicProbe;
@@ -24,8 +23,7 @@ public final class TestEvents {
     }
 
     public static void publish(EventEnvelope<?> envelope) {
-        TopicProbe.publish(
-                envelope.topic(), envelope.subject(), EventCodec.toJson(envelope.data()), EventCodec.headers(envelope));
+        TopicProbe.publish(envelope);
     }
 
     public static JsonPath summary(Instant from, Instant to) {

@@ -68,7 +68,7 @@ public final class TestEvents {
 
     /** Publishes the envelope as its writer would: key = ticket id, CloudEvents headers, JSON data. */
     public static void publish(EventEnvelope<?> event) {
-        TopicProbe.publish(event.topic(), event.subject(), EventCodec.toJson(event.data()), EventCodec.headers(event));
+        TopicProbe.publish(event);
     }
 
     /**

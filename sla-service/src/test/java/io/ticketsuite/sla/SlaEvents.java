@@ -37,8 +37,7 @@ public final class SlaEvents {
 
     /** Publishes an envelope as the writing service would (key = ticket id, CloudEvents headers). */
     public static void publish(EventEnvelope<?> envelope) {
-        TopicProbe.publish(
-                envelope.topic(), envelope.subject(), EventCodec.toJson(envelope.data()), EventCodec.headers(envelope));
+        TopicProbe.publish(envelope);
     }
 
     public static TicketCreated created(UUID ticketId, Instant at) {

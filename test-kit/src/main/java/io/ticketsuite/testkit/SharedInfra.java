@@ -50,6 +50,7 @@ public final class SharedInfra {
         broker.start(Duration.ofSeconds(90));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
         bootstrap = broker.bootstrapServers();
+        System.err.println("test infrastructure: started a Kafka broker (KRaft) at " + bootstrap);
         return bootstrap;
     }
 
@@ -80,6 +81,7 @@ public final class SharedInfra {
             Processes.run(List.of("rm", "-rf", home.toString()), Duration.ofSeconds(30));
         }));
         pg = new Pg("127.0.0.1", server.port(), EmbeddedPostgres.USER, "");
+        System.err.println("test infrastructure: started an embedded PostgreSQL on 127.0.0.1:" + server.port());
         return pg;
     }
 

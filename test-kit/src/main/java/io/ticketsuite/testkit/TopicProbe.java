@@ -1,5 +1,7 @@
 package io.ticketsuite.testkit;
 
+import io.ticketsuite.events.EventCodec;
+import io.ticketsuite.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +78,16 @@ public final class TopicProbe implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
         return headers;
+    }
+
+    /** Publishes an event as its writing service would: its topic, key = ticket id, CloudEvents headers, JSON. */
+    public static void publish(EventEnvelope<?> event) {
+        publish(event, event.subject());
+    }
+
+    /** Publishes an event under another key (it lands on that key's partition). */
+    public static void publish(EventEnvelope<?> event, String key) {
+        publish(event.topic(), key, EventCodec.toJson(event.data()), EventCodec.headers(event));
     }
 
     /** Publishes one record with the given headers and waits for the ack. */

@@ -3,7 +3,6 @@ package io.ticketsuite.triage;
 import io.ticketsuite.events.Channel;
 import io.ticketsuite.events.Customer;
 import io.ticketsuite.events.CustomerTier;
-import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.TicketCreated;
@@ -49,7 +48,7 @@ public final class TicketSamples {
 
     /** Publishes the event on its topic, keyed by the ticket id, with CloudEvents headers. */
     public static void publish(EventEnvelope<?> event) {
-        TopicProbe.publish(event.topic(), event.subject(), EventCodec.toJson(event.data()), EventCodec.headers(event));
+        TopicProbe.publish(event);
     }
 
     /** Publishes a raw record on ticket-events. */
