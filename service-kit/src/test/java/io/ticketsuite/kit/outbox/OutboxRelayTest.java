@@ -185,7 +185,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void shouldChooseTheBatchOnceAndFetchItByPrimaryKey() throws Exception {
+    void shouldChooseTheBatchOnceNotPerRow() throws Exception {
         // with "id IN (locking subquery)" PostgreSQL may plan a join that re-runs the subquery per row (a relay
         // stalled for 40 s that way); "id = ANY(ARRAY(subquery))" makes it an InitPlan, run once
         insert("kit-test-plan", 50);
@@ -202,8 +202,9 @@ class OutboxRelayTest {
                 assertThat(plan.toString())
                         .as(sql)
                         .contains("InitPlan")
-                        .contains("Index Cond: (id = ANY")
-                        .doesNotContain("Semi Join");
+                        .contains("= ANY ((InitPlan")
+                        .doesNotContain("Semi Join")
+                        .doesNotContain("SubPlan");
             }
         }
     }
