@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The test resource of every service: points the application at the shared test broker and at a fresh
- * database of its own, dropped when the application stops. Use it with
+ * database of its own, dropped when the application stops, and makes it trust {@link TestTokens}' bearer tokens. Use it with
  * {@code @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "service",
  * value = "intake"))}.
  */
@@ -30,6 +30,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
         config.put("quarkus.datasource.username", pg.user());
         config.put("quarkus.datasource.password", pg.password());
+        config.putAll(TestTokens.oidcConfig());
         return config;
     }
 

@@ -3,9 +3,11 @@ package io.ticketsuite.routing.rest;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.routing.mapping.RoutingMapper;
 import io.ticketsuite.routing.rest.dto.AssignmentResponse;
 import io.ticketsuite.routing.service.RoutingService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who a ticket was assigned to, and why. */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "assignments")

@@ -1,8 +1,10 @@
 package io.ticketsuite.routing.rest;
 
+import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.routing.mapping.RoutingMapper;
 import io.ticketsuite.routing.rest.dto.RuleResponse;
 import io.ticketsuite.routing.rules.RoutingRules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The routing rules in force, in evaluation order. */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/routing-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "routing rules")

@@ -1,9 +1,11 @@
 package io.ticketsuite.routing.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.routing.mapping.RoutingMapper;
 import io.ticketsuite.routing.rest.dto.TeamResponse;
 import io.ticketsuite.routing.service.TeamService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The teams tickets are routed to, with their agents and current load. */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "teams")

@@ -17,11 +17,44 @@ public interface KitConfig {
 
     Http http();
 
+    Security security();
+
     interface Http {
         /** Largest request body accepted (bytes); larger declared bodies get a 413 problem+json. */
         @WithName("max-body-size")
         @WithDefault("65536")
         long maxBodySize();
+
+        /** Longest request URI (path and query) accepted; a longer one gets a 414 problem+json. */
+        @WithName("max-uri-length")
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Longest query parameter (name or value) accepted; a longer one gets a 400 problem+json. */
+        @WithName("max-param-length")
+        @WithDefault("1024")
+        int maxParamLength();
+
+        /** Highest page number a paged list accepts (so page × size can never overflow). */
+        @WithName("max-page")
+        @WithDefault("100000")
+        int maxPage();
+
+        /** Largest page size a paged list accepts. */
+        @WithName("max-page-size")
+        @WithDefault("200")
+        int maxPageSize();
+    }
+
+    /** Which token claims name a customer (the principal id and roles are {@code quarkus.oidc.*} settings). */
+    interface Security {
+        @WithName("customer-id-claim")
+        @WithDefault("customer_id")
+        String customerIdClaim();
+
+        @WithName("email-claim")
+        @WithDefault("email")
+        String emailClaim();
     }
 
     interface Outbox {

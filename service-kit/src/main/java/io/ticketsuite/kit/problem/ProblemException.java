@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, null, Map.of());
@@ -47,6 +48,21 @@ public class ProblemException extends RuntimeException {
     public static ProblemException validation(List<Problem.FieldError> errors) {
         return new ProblemException(
                 400, ProblemTypes.VALIDATION, "Invalid request", "The request has invalid fields", errors, Map.of());
+    }
+
+    /** Adds a response header to the problem's answer (e.g. {@code Retry-After}). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** A 403: the caller is known but may not do this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden", detail);
     }
 
     public Problem toProblem(String instance) {

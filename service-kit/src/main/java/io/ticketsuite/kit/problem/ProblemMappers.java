@@ -38,7 +38,57 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Response.ResponseBuilder response =
+                Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(path(uri)));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** No token, or one that is not valid: 401 with the Bearer challenge. */
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class,
+        io.quarkus.security.AuthenticationCompletionException.class,
+        jakarta.ws.rs.NotAuthorizedException.class
+    })
+    public Response unauthorized(Exception e, UriInfo uri) {
+        return unauthorizedResponse(path(uri));
+    }
+
+    /** A valid token without the right role. */
+    @ServerExceptionMapper({io.quarkus.security.ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class})
+    public Response forbidden(Exception e, UriInfo uri) {
+        return respond(forbiddenProblem(path(uri)));
+    }
+
+    public static Response unauthorizedResponse(String instance) {
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(unauthorizedProblem(instance))
+                .build();
+    }
+
+    public static Problem unauthorizedProblem(String instance) {
+        return new Problem(
+                ProblemTypes.UNAUTHORIZED,
+                "Unauthorized",
+                401,
+                "A valid bearer token is required (Authorization: Bearer <access token>)",
+                instance,
+                null,
+                Map.of());
+    }
+
+    public static Problem forbiddenProblem(String instance) {
+        return new Problem(
+                ProblemTypes.FORBIDDEN,
+                "Forbidden",
+                403,
+                "Your roles do not allow this operation",
+                instance,
+                null,
+                Map.of());
     }
 
     @ServerExceptionMapper
@@ -53,7 +103,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = "invalid value '" + e.getValue() + "'";
+        String message = "invalid value '" + printable(e.getValue()) + "'";
         if (e.getTargetType() != null && e.getTargetType().isEnum()) {
             message += "; allowed: "
                     + Arrays.stream(e.getTargetType().getEnumConstants())
@@ -191,6 +241,13 @@ public class ProblemMappers {
         if (cause instanceof ProblemException problem) {
             return problem(problem, uri);
         }
+        String unstorable = unstorableText(e);
+        if (unstorable != null) {
+            // bad bytes that reached the database (e.g. a NUL in a text): the client's input, not our failure
+            return respond(ProblemException.validation(List.of(
+                            new Problem.FieldError("body", "contains text that cannot be stored: " + unstorable)))
+                    .toProblem(path(uri)));
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return respond(new Problem(
@@ -201,6 +258,17 @@ public class ProblemMappers {
                 path(uri),
                 null,
                 Map.of()));
+    }
+
+    /** PostgreSQL's data exceptions about text (SQLSTATE 22021 bad byte sequence, 22P05 untranslatable). */
+    private static String unstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg
+                    && ("22021".equals(pg.getSqlState()) || "22P05".equals(pg.getSqlState()))) {
+                return "invalid character";
+            }
+        }
+        return null;
     }
 
     public static Response respond(Problem problem) {
@@ -258,6 +326,12 @@ public class ProblemMappers {
             }
         }
         return path.toString();
+    }
+
+    /** A rejected value as it may be echoed: short, without control characters. */
+    private static String printable(Object value) {
+        String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "\uFFFD");
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static String simpleType(Class<?> type) {

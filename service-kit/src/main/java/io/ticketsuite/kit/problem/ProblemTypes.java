@@ -15,6 +15,10 @@ public final class ProblemTypes {
     public static final String ILLEGAL_TRANSITION = BASE + "illegal-transition";
     public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
     public static final String BAD_REQUEST = BASE + "bad-request";
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    public static final String FORBIDDEN = BASE + "forbidden";
+    public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
+    public static final String URI_TOO_LONG = BASE + "uri-too-long";
     public static final String INTERNAL = BASE + "internal";
 
     private ProblemTypes() {}
