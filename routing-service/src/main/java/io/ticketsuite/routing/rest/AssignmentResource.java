@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "assignments")
+@Tag(name = "assignments", description = "Which team and agent each ticket went to, by which rule and why")
 public class AssignmentResource {
     private final RoutingService routing;
 
@@ -42,7 +42,7 @@ public class AssignmentResource {
             responseCode = "404",
             description = "Not assigned (yet), or not a ticket id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AssignmentResponse> get(@PathParam("ticketId") String ticketId) {
+    public Uni<AssignmentResponse> getAssignment(@PathParam("ticketId") String ticketId) {
         return routing.get(ProblemException.idOrNotFound("assignment of ticket", ticketId))
                 .map(RoutingMapper::toResponse);
     }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/routing-rules")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "routing rules")
+@Tag(name = "routing rules", description = "The ordered routing rules in force (data, first match wins)")
 public class RuleResource {
     private final RoutingRules rules;
 
@@ -28,7 +28,7 @@ public class RuleResource {
 
     @GET
     @Operation(summary = "List the routing rules", description = "Evaluated in order; the first match wins.")
-    public List<RuleResponse> list() {
+    public List<RuleResponse> listRoutingRules() {
         List<RuleResponse> list = new ArrayList<>();
         for (int i = 0; i < rules.rules().size(); i++) {
             list.add(RoutingMapper.toResponse(rules.rules().get(i), i + 1));

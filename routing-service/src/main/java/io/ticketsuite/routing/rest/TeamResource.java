@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "teams")
+@Tag(name = "teams", description = "Teams, their leads and agents, with current load")
 public class TeamResource {
     private final TeamService teams;
 
@@ -31,7 +31,7 @@ public class TeamResource {
             summary = "List teams",
             description = "Every team with its lead and agents; open_assignments is an agent's current load "
                     + "(assignments of tickets not yet resolved or closed).")
-    public Uni<List<TeamResponse>> list() {
+    public Uni<List<TeamResponse>> listTeams() {
         return teams.directory().map(RoutingMapper::toResponse);
     }
 }
