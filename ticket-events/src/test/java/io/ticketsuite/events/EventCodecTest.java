@@ -57,6 +57,29 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldReadAStatusChangeWithoutTheOptionalRoleOfWhoChangedIt() {
+        String json = "{\"ticket_id\":\"" + EventSamples.TICKET + "\",\"type\":\"SUPPORT\",\"from\":\"NEW\","
+                + "\"to\":\"TRIAGED\",\"changed_by\":\"triage-service\",\"changed_at\":\"2026-11-26T10:15:30Z\"}";
+
+        TicketStatusChanged changed = (TicketStatusChanged)
+                EventCodec.decode(headers("ticket.status-changed"), json).data();
+
+        assertThat(changed.changedBy()).isEqualTo("triage-service");
+        assertThat(changed.changedByRole()).isNull();
+        assertThat(EventCodec.toJson(new TicketStatusChanged(
+                        EventSamples.TICKET,
+                        TicketType.SUPPORT,
+                        TicketStatus.RESOLVED,
+                        TicketStatus.CLOSED,
+                        null,
+                        "cust-c-1",
+                        "CUSTOMER",
+                        EventSamples.T)))
+                .contains("\"changed_by\":\"cust-c-1\"")
+                .contains("\"changed_by_role\":\"CUSTOMER\"");
+    }
+
+    @Test
     void shouldRejectMissingRequiredFieldNamingIt() {
         String json = "{\"category\":\"billing\",\"priority\":\"P2\",\"triaged_at\":\"2026-11-26T10:15:30Z\"}";
 

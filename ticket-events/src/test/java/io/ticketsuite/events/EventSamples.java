@@ -25,7 +25,14 @@ final class EventSamples {
                         T),
                 new TicketUpdated(TICKET, Map.of("category", "billing", "priority", "P2"), T),
                 new TicketStatusChanged(
-                        TICKET, TicketType.SUPPORT, TicketStatus.NEW, TicketStatus.TRIAGED, "triaged", "triage", T),
+                        TICKET,
+                        TicketType.SUPPORT,
+                        TicketStatus.RESOLVED,
+                        TicketStatus.REOPENED,
+                        "still broken",
+                        "cust-c-1",
+                        "CUSTOMER",
+                        T),
                 new TicketCommentAdded(
                         TICKET, UUID.randomUUID(), "agent-7", AuthorRole.AGENT, Visibility.PUBLIC, "On it", T),
                 new TicketReopened(TICKET, "still broken", T),
