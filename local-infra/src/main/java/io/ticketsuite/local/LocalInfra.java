@@ -7,13 +7,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The infrastructure half of {@code ./suite}: {@code up|down|status <home> [database ...]}. Starts the embedded
- * PostgreSQL (or uses the external server named by PGHOST/PGPORT/PGUSER/PGPASSWORD) and the Kafka broker,
- * creates the databases and topics, and writes {@code <home>/infra.env} for the services.
+ * The infrastructure half of {@code ./suite}: {@code up|down|status <home> [database ...]}. Starts Keycloak (unless
+ * TS_OIDC_ISSUER names another issuer) and, while it starts, the embedded PostgreSQL (or uses the external server
+ * named by PGHOST/PGPORT/PGUSER/PGPASSWORD) and the Kafka broker; creates the databases and topics, waits for the
+ * realm, and writes {@code <home>/infra.env} for the services.
  *
- * <p>Ports: TS_KAFKA_PORT (9092), TS_KAFKA_CONTROLLER_PORT (9093), TS_PG_PORT (55432).
+ * <p>Ports: TS_KAFKA_PORT (9092), TS_KAFKA_CONTROLLER_PORT (9093), TS_PG_PORT (55432), TS_KEYCLOAK_PORT (8180),
+ * TS_KEYCLOAK_MANAGEMENT_PORT (9180).
  */
 public final class LocalInfra {
     private final Path home;
@@ -49,6 +53,10 @@ public final class LocalInfra {
 
     void up(List<String> databases) throws IOException {
         Files.createDirectories(home);
+        // Keycloak takes longest (20-50 s): it starts first and the broker and PostgreSQL start meanwhile
+        CompletableFuture<Keycloak> keycloak = externalIssuer()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(this::launchKeycloak);
         String pgHost;
         int pgPort;
         String pgUser;
@@ -85,6 +93,7 @@ public final class LocalInfra {
             broker.start(Duration.ofSeconds(90));
             System.out.println("kafka: started on " + broker.bootstrapServers() + " (log " + broker.logFile() + ")");
         }
+        String issuer = awaitKeycloak(keycloak);
         Files.writeString(
                 home.resolve("infra.env"),
                 String.join(
@@ -94,10 +103,49 @@ public final class LocalInfra {
                         "TS_PG_PORT=" + pgPort,
                         "TS_PG_USER=" + pgUser,
                         "TS_PG_PASSWORD=" + pgPassword,
+                        "TS_OIDC_ISSUER=" + issuer,
+                        "TS_OIDC_AUDIENCE=" + env.getOrDefault("TS_OIDC_AUDIENCE", Keycloak.AUDIENCE),
                         ""));
     }
 
+    private Keycloak launchKeycloak() {
+        Keycloak keycloak = keycloak();
+        if (!keycloak.isRunning()) {
+            keycloak.launch();
+        }
+        return keycloak;
+    }
+
+    /** The issuer the services trust: TS_OIDC_ISSUER, or the local Keycloak's once its realm answers. */
+    private String awaitKeycloak(CompletableFuture<Keycloak> launched) {
+        if (externalIssuer()) {
+            System.out.println("oidc: external issuer " + env.get("TS_OIDC_ISSUER") + " (no local Keycloak)");
+            return env.get("TS_OIDC_ISSUER").trim();
+        }
+        Keycloak keycloak;
+        try {
+            keycloak = launched.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        long started = System.nanoTime();
+        keycloak.awaitReady(Duration.ofSeconds(intEnv("TS_KEYCLOAK_TIMEOUT", 240)));
+        System.out.printf(
+                "keycloak: ready on %s (realm %s; admin console %s/admin, admin/admin; log %s; waited %.1f s more)%n",
+                keycloak.url(),
+                Keycloak.REALM,
+                keycloak.url(),
+                keycloak.logFile(),
+                (System.nanoTime() - started) / 1e9);
+        return keycloak.issuer();
+    }
+
     void down() {
+        Keycloak keycloak = keycloak();
+        if (keycloak.isRunning()) {
+            keycloak.stop();
+            System.out.println("keycloak: stopped");
+        }
         KafkaBroker broker = broker();
         if (broker.isRunning()) {
             broker.stop();
@@ -113,6 +161,14 @@ public final class LocalInfra {
     }
 
     void status() {
+        Keycloak keycloak = keycloak();
+        if (keycloak.isRunning()) {
+            System.out.println("keycloak  running  " + keycloak.issuer());
+        } else if (externalIssuer()) {
+            System.out.println("keycloak  external issuer " + env.get("TS_OIDC_ISSUER"));
+        } else {
+            System.out.println("keycloak  stopped");
+        }
         KafkaBroker broker = broker();
         System.out.println("kafka     " + (broker.isRunning() ? "running  " + broker.bootstrapServers() : "stopped"));
         if (external()) {
@@ -126,6 +182,19 @@ public final class LocalInfra {
 
     private boolean external() {
         return env.get("PGHOST") != null && !env.get("PGHOST").isBlank();
+    }
+
+    private boolean externalIssuer() {
+        return env.get("TS_OIDC_ISSUER") != null && !env.get("TS_OIDC_ISSUER").isBlank();
+    }
+
+    private Keycloak keycloak() {
+        return new Keycloak(
+                        home.resolve("keycloak"),
+                        intEnv("TS_KEYCLOAK_PORT", 8180),
+                        intEnv("TS_KEYCLOAK_MANAGEMENT_PORT", 9180))
+                .logFile(home.resolve("logs").resolve("keycloak.log"))
+                .detached();
     }
 
     private EmbeddedPostgres postgres() {
