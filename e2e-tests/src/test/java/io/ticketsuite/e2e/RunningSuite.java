@@ -1,6 +1,7 @@
 package io.ticketsuite.e2e;
 
 import io.ticketsuite.local.KafkaBroker;
+import io.ticketsuite.local.Keycloak;
 import io.ticketsuite.local.Processes;
 import io.ticketsuite.testkit.SharedInfra;
 import java.io.IOException;
@@ -14,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole suite as separate processes: a broker of its own (so a test may restart it), a fresh database per
- * service on the test PostgreSQL, and the six packaged services on free ports.
+ * The whole suite as separate processes: a Keycloak with the realm {@code ticketsuite} (started the way
+ * {@code ./suite up} starts it, in parallel with the broker and PostgreSQL), a broker of its own (so a test may
+ * restart it), a fresh database per service on the test PostgreSQL, and the six packaged services on free ports,
+ * each trusting that Keycloak ({@code TS_OIDC_ISSUER}). {@code TS_TEST_OIDC_ISSUER} names an issuer with the same
+ * realm to use instead of starting Keycloak.
  */
 final class RunningSuite implements AutoCloseable {
     static final List<String> SERVICES = List.of(
@@ -27,7 +31,12 @@ final class RunningSuite implements AutoCloseable {
             "reporting-service");
 
     final KafkaBroker broker;
+    /** The local Keycloak, or null when TS_TEST_OIDC_ISSUER names another issuer. */
+    final Keycloak keycloak;
+
+    private final String issuer;
     private final Path brokerHome;
+    private final Path keycloakHome;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<String> databases = new ArrayList<>();
 
@@ -35,15 +44,38 @@ final class RunningSuite implements AutoCloseable {
         Path root =
                 Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        String externalIssuer = System.getenv("TS_TEST_OIDC_ISSUER");
         try {
             Files.createDirectories(logs);
             brokerHome = Files.createTempDirectory("e2e-kafka");
+            keycloakHome = Files.createTempDirectory("e2e-keycloak");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (externalIssuer == null || externalIssuer.isBlank()) {
+            // Keycloak takes longest (20-50 s): it starts first, the broker and PostgreSQL meanwhile
+            keycloak = new Keycloak(keycloakHome, Processes.freePort(), Processes.freePort())
+                    .logFile(logs.resolve("keycloak.log"))
+                    .launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
+            issuer = keycloak.issuer();
+        } else {
+            keycloak = null;
+            issuer = externalIssuer.trim();
+        }
         broker = new KafkaBroker(brokerHome, Processes.freePort(), Processes.freePort(), "512m");
-        broker.start(Duration.ofSeconds(90));
-        SharedInfra.Pg pg = SharedInfra.postgres();
+        SharedInfra.Pg pg;
+        try {
+            broker.start(Duration.ofSeconds(90));
+            pg = SharedInfra.postgres();
+            if (keycloak != null) {
+                keycloak.awaitReady(Duration.ofSeconds(240));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        Map<String, String> env = Map.of("TS_OIDC_ISSUER", issuer, "TS_OIDC_AUDIENCE", Keycloak.AUDIENCE);
         for (String name : SERVICES) {
             String database = SharedInfra.createDatabase("e2e_" + name.replace("-service", ""));
             databases.add(database);
@@ -54,7 +86,7 @@ final class RunningSuite implements AutoCloseable {
             config.put("quarkus.datasource.username", pg.user());
             config.put("quarkus.datasource.password", pg.password());
             config.put("quarkus.log.console.format", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] %s%e%n");
-            services.put(name, new ServiceProcess(name, Processes.freePort(), root, logs, config));
+            services.put(name, new ServiceProcess(name, Processes.freePort(), root, logs, config, env));
         }
     }
 
@@ -62,6 +94,21 @@ final class RunningSuite implements AutoCloseable {
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(180)));
         return this;
+    }
+
+    /** The issuer the services trust. */
+    String issuer() {
+        return issuer;
+    }
+
+    /**
+     * An access token for {@code who}: {@code customer} (customer_id c-42, ann@example.com), {@code customer2}
+     * (c-43, ben@example.com), {@code agent} (agent-account-management-1), {@code lead} (lead-account-management),
+     * {@code admin}, {@code channel} (client credentials), or any seeded staff id such as {@code agent-billing-1}.
+     * Reused until half its lifetime (5 minutes, the channel's 15) has passed.
+     */
+    String token(String who) {
+        return keycloak != null ? keycloak.token(who) : Keycloak.token(issuer, who);
     }
 
     ServiceProcess service(String name) {
@@ -92,7 +139,10 @@ final class RunningSuite implements AutoCloseable {
     public void close() {
         services.values().forEach(ServiceProcess::stop);
         broker.stop();
+        if (keycloak != null) {
+            keycloak.stop();
+        }
         databases.forEach(SharedInfra::dropDatabase);
-        Processes.run(List.of("rm", "-rf", brokerHome.toString()), Duration.ofSeconds(30));
+        Processes.run(List.of("rm", "-rf", brokerHome.toString(), keycloakHome.toString()), Duration.ofSeconds(30));
     }
 }

@@ -23,14 +23,17 @@ final class ServiceProcess {
     private final Path jar;
     private final Path log;
     private final Map<String, String> config;
+    private final Map<String, String> env;
     private Process process;
 
-    ServiceProcess(String name, int port, Path root, Path logs, Map<String, String> config) {
+    /** {@code config}: system properties ({@code -D}); {@code env}: environment variables, as ./suite sets them. */
+    ServiceProcess(String name, int port, Path root, Path logs, Map<String, String> config, Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.log = logs.resolve(name + ".log");
         this.config = config;
+        this.env = env;
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + name + " first");
         }
@@ -51,11 +54,12 @@ final class ServiceProcess {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
