@@ -4,7 +4,7 @@
 #   env: BENCH_WARMUP=120 (seconds of load before measuring: a fresh service is still being compiled for 1–2 min on 2 cores), BENCH_ROUNDS=3
 # Per round: accepted tickets/s, latency p50/p99, when the last ticket.created reached the topic, and right after
 # it the raw baseline (plain JDBC ticket+outbox inserts) with the ratio; then a plain Kafka producer baseline and
-# the median ratio over the rounds.
+# the median ratio over the rounds. Tickets are created as a channel: Authorization: Bearer $(./suite token channel).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TS_HOME="${TS_HOME:-$ROOT/.suite}"

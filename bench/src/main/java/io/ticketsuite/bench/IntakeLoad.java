@@ -41,7 +41,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the median ratio of min(accepted, published) per second to the JDBC rate. (wrk, in C, leaves the CPU to the
  * service; a Java load generator on the same 2 cores took as much CPU as the service itself.)
  *
- * <p>Arguments: {@code url seconds connections bootstrap pgHost pgPort pgUser}.
+ * <p>Arguments: {@code url seconds connections bootstrap pgHost pgPort pgUser}. Tickets are created as a channel
+ * would: {@code Authorization: Bearer $(./suite token channel)}, a fresh token for each wrk run.
  */
 public final class IntakeLoad {
 
@@ -129,10 +130,11 @@ public final class IntakeLoad {
     /** Runs wrk for {@code seconds} and reads its summary. */
     private static WrkResult runWrk(String wrk, String script, String url, int connections, int seconds)
             throws Exception {
-        Process process = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         wrk, "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script, url)
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("BENCH_TOKEN", Tokens.channel()); // post-ticket.lua sends it as a bearer token
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + out);

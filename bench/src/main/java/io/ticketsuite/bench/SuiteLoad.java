@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * three services and two hops of outbox + broker). A rate is sustained when every ticket is assigned within
  * a short drain after the run and the p99 stays bounded (no growing backlog).
  *
- * <p>Arguments: {@code url bootstrap seconds rate [rate …]}.
+ * <p>Arguments: {@code url bootstrap seconds rate [rate …]}. Tickets are created as a channel would:
+ * {@code Authorization: Bearer $(./suite token channel)}.
  */
 public final class SuiteLoad {
     private static final String BODY = """
@@ -45,6 +46,7 @@ public final class SuiteLoad {
         String url = args[0];
         String bootstrap = args[1];
         int seconds = Integer.parseInt(args[2]);
+        Tokens.channel(); // fails at once when no token can be had
         Watcher watcher = new Watcher(bootstrap);
         watcher.start();
         Thread.sleep(1000);
@@ -94,7 +96,9 @@ public final class SuiteLoad {
                     String[] text = TEXTS[n % TEXTS.length];
                     long t0 = System.nanoTime();
                     Post.Answer response = Post.json(
-                            url + "/api/v1/tickets", BODY.formatted(text[0], text[1], n, n, TIERS[n % TIERS.length]));
+                            url + "/api/v1/tickets",
+                            BODY.formatted(text[0], text[1], n, n, TIERS[n % TIERS.length]),
+                            Tokens.channel());
                     if (response.status() == 201) {
                         String body = response.body();
                         int at = body.indexOf("\"id\":\"") + 6;
