@@ -11,6 +11,7 @@ import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketType;
+import io.ticketsuite.testkit.TestTokens;
 import io.ticketsuite.testkit.TopicProbe;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Publishes events as their producers would (key = ticket id, CloudEvents headers) and reads inboxes. */
+/**
+ * Publishes events as their producers would (key = ticket id, CloudEvents headers) and reads inboxes (as an admin,
+ * who may read anyone's).
+ */
 public final class TestEvents {
     private TestEvents() {}
 
@@ -67,8 +71,11 @@ public final class TestEvents {
                 .toList();
     }
 
+    /** One page of a recipient's inbox, read by an admin. */
     public static JsonPath page(String recipient, int page, int size) {
-        return given().queryParam("recipient", recipient)
+        return given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("recipient", recipient)
                 .queryParam("page", page)
                 .queryParam("size", size)
                 .when()

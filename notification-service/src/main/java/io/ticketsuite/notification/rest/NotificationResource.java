@@ -3,10 +3,15 @@ package io.ticketsuite.notification.rest;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.rest.Paging;
+import io.ticketsuite.kit.security.Caller;
+import io.ticketsuite.kit.security.Roles;
+import io.ticketsuite.notification.Inbox;
 import io.ticketsuite.notification.mapping.NotificationMapper;
 import io.ticketsuite.notification.rest.dto.NotificationResponse;
 import io.ticketsuite.notification.rest.dto.PageResponse;
 import io.ticketsuite.notification.service.NotificationService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,45 +26,70 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The in-app inbox: what a customer or a member of staff has been told. */
+/** The in-app inbox: what a customer or a member of staff has been told. Channel systems have no inbox. */
+@RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "notifications")
+@Tag(name = "notifications", description = "The in-app inbox: what a customer or a member of staff has been told")
 public class NotificationResource {
-    static final int MAX_SIZE = 200;
+    static final int DEFAULT_SIZE = 20;
 
     private final NotificationService notifications;
+    private final Paging paging;
+    private final Caller caller;
 
-    public NotificationResource(NotificationService notifications) {
+    public NotificationResource(NotificationService notifications, Paging paging, Caller caller) {
         this.notifications = notifications;
+        this.paging = paging;
+        this.caller = caller;
     }
 
     @GET
     @Operation(
-            summary = "A recipient's inbox",
-            description =
-                    "Newest first. The recipient is a customer's e-mail " + "address (case-insensitive) or a staff id.")
+            summary = "Read an inbox",
+            description = "Newest first. Without `recipient`: the caller's own inbox (a customer's messages, "
+                    + "addressed to the e-mail address or customer id of the token; a member of staff's, addressed "
+                    + "to the token's subject). `recipient` names another inbox (a customer's e-mail address, "
+                    + "case-insensitive, or a staff id): admins only; anyone else may name only their own.")
     @APIResponse(responseCode = "200", description = "One page of notifications")
     @APIResponse(
             responseCode = "400",
-            description = "No recipient, or page/size out of range",
+            description = "A blank recipient, or page/size not a number or out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageResponse<NotificationResponse>> list(
-            @QueryParam("recipient") @Parameter(description = "customer e-mail or staff id", required = true)
+    @APIResponse(
+            responseCode = "403",
+            description = "Another recipient's inbox without the admin role; a channel system (it has no inbox); a "
+                    + "customer token without a customer id or e-mail",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageResponse<NotificationResponse>> listNotifications(
+            @QueryParam("recipient")
+                    @Parameter(
+                            description = "customer e-mail or staff id; default: the caller's own inbox. "
+                                    + "Another recipient than the caller: admins only")
                     String recipient,
-            @QueryParam("page") @Parameter(description = "0-based page, default 0") String page,
+            @QueryParam("page") @Parameter(description = "0-based page, default 0 (at most 100000)") String page,
             @QueryParam("size") @Parameter(description = "1…200, default 20") String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (recipient == null || recipient.isBlank()) {
-            errors.add(new Problem.FieldError("recipient", "is required (a customer e-mail address or a staff id)"));
+        if (recipient != null && recipient.isBlank()) {
+            errors.add(new Problem.FieldError("recipient", "must not be blank (leave it out to read your own inbox)"));
         }
-        int pageNumber = parse(page, "page", 0, 0, Integer.MAX_VALUE, errors);
-        int pageSize = parse(size, "size", 20, 1, MAX_SIZE, errors);
+        int pageNumber = parse(page, "page", 0, errors);
+        int pageSize = parse(size, "size", DEFAULT_SIZE, errors);
+        int offset = 0;
+        try {
+            offset = paging.offset(pageNumber, pageSize);
+        } catch (ProblemException e) {
+            List<Problem.FieldError> bounds = e.toProblem(null).errors();
+            if (bounds != null) {
+                errors.addAll(bounds);
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        Inbox inbox = notifications.inboxOf(caller, recipient);
         return notifications
-                .inbox(recipient, pageNumber, pageSize)
+                .inbox(inbox, offset, pageSize)
                 .map(result -> new PageResponse<>(
                         result.items().stream()
                                 .map(NotificationMapper::toResponse)
@@ -69,18 +99,19 @@ public class NotificationResource {
                         result.total()));
     }
 
-    private static int parse(
-            String value, String field, int fallback, int min, int max, List<Problem.FieldError> errors) {
+    /** A whole number, or the fallback (and an error) when it is not one; the bounds are the kit's Paging. */
+    private static int parse(String value, String field, int fallback, List<Problem.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        String trimmed = value.trim();
         try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min || parsed > max) {
-                errors.add(new Problem.FieldError(field, "must be between " + min + " and " + max));
-            }
-            return parsed;
+            return Integer.parseInt(trimmed);
         } catch (NumberFormatException e) {
+            if (trimmed.matches("[+-]?[0-9]{1,1000}")) {
+                // a whole number beyond int: out of range, and Paging names the range
+                return trimmed.startsWith("-") ? -1 : Integer.MAX_VALUE;
+            }
             errors.add(new Problem.FieldError(field, "must be an integer"));
             return fallback;
         }

@@ -11,6 +11,9 @@ import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.kit.outbox.OutboxWriter;
+import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.security.Caller;
+import io.ticketsuite.notification.Inbox;
 import io.ticketsuite.notification.Message;
 import io.ticketsuite.notification.Notification;
 import io.ticketsuite.notification.NotificationKind;
@@ -137,9 +140,37 @@ public class NotificationService {
                 }));
     }
 
+    /**
+     * The inbox a caller reads. Without {@code requested}: their own (staff: their staff id; customer: their e-mail
+     * and customer id from the token). With it: an admin reads anyone's; everybody else only one of their own keys,
+     * another recipient is a 403. A customer token that names no customer is a 403; so is any other caller (a
+     * channel system has no inbox).
+     */
+    public Inbox inboxOf(Caller caller, String requested) {
+        Inbox own;
+        if (caller.isStaff()) {
+            own = Inbox.ofStaff(caller.id());
+        } else if (caller.isCustomer()) {
+            own = Inbox.ofCustomer(
+                            caller.customerId().orElse(null), caller.email().orElse(null))
+                    .orElseThrow(() -> ProblemException.forbidden(
+                            "The token names no customer (neither a customer id nor an e-mail claim)"));
+        } else {
+            throw ProblemException.forbidden("Only customers and staff have an inbox");
+        }
+        if (requested == null) {
+            return own;
+        }
+        if (caller.isAdmin()) {
+            return Inbox.anyRole(requested);
+        }
+        return own.narrowTo(requested)
+                .orElseThrow(() -> ProblemException.forbidden("Only an admin reads another recipient's inbox"));
+    }
+
     @WithSession
-    public Uni<NotificationRepository.PageResult> inbox(String recipient, int page, int size) {
-        return notifications.page(TicketInfo.normalise(recipient), page, size);
+    public Uni<NotificationRepository.PageResult> inbox(Inbox inbox, int offset, int size) {
+        return notifications.page(inbox, offset, size);
     }
 
     private Uni<Void> releaseParked(TicketInfo ticket) {

@@ -8,6 +8,7 @@ import static io.ticketsuite.notification.TestEvents.page;
 import static io.ticketsuite.notification.TestEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.ticketsuite.events.TicketType;
 import io.ticketsuite.testkit.TestInfrastructure;
+import io.ticketsuite.testkit.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(
@@ -70,8 +74,11 @@ class NotificationResourceTest {
     }
 
     @Test
-    void shouldRefuseAListWithoutRecipientWithProblemJson() {
-        given().when()
+    void shouldRefuseABlankRecipientWithProblemJson() {
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("recipient", "  ")
+                .when()
                 .get("/api/v1/notifications")
                 .then()
                 .statusCode(400)
@@ -83,7 +90,9 @@ class NotificationResourceTest {
 
     @Test
     void shouldRefuseBadPagingWithProblemJson() {
-        given().queryParam("recipient", "agent-1")
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("recipient", "agent-1")
                 .queryParam("page", "-1")
                 .queryParam("size", "abc")
                 .when()
@@ -93,7 +102,9 @@ class NotificationResourceTest {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("page"))
                 .body("errors.field", hasItem("size"));
-        given().queryParam("recipient", "agent-1")
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("recipient", "agent-1")
                 .queryParam("size", "201")
                 .when()
                 .get("/api/v1/notifications")
@@ -101,5 +112,39 @@ class NotificationResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100001", "2147483647", "99999999999999999999", "-2147483648", "-99999999999999"})
+    void shouldRefuseAHugePageWithProblemJsonNotA500(String page) {
+        // page × size used to overflow into a negative first result ("First result cannot be negative", a 500)
+        for (String token : new String[] {TestTokens.admin(), TestTokens.customer(), TestTokens.agent()}) {
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("page", page)
+                    .queryParam("size", "200")
+                    .when()
+                    .get("/api/v1/notifications")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://ticketsuite.io/problems/validation"))
+                    .body("errors.field", hasItem("page"));
+        }
+    }
+
+    @Test
+    void shouldAnswerTheLastAllowedPageEmpty() {
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .queryParam("page", "100000")
+                .queryParam("size", "200")
+                .when()
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .body("items", empty())
+                .body("page", equalTo(100000))
+                .body("size", equalTo(200));
     }
 }
