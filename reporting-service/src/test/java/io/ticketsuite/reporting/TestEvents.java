@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.path.json.JsonPath;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.testkit.TestTokens;
 import io.ticketsuite.testkit.TopicProbe;
 import java.time.Instant;
 
@@ -27,7 +28,9 @@ public final class TestEvents {
     }
 
     public static JsonPath summary(Instant from, Instant to) {
-        return given().queryParam("from", from.toString())
+        return given().auth()
+                .oauth2(TestTokens.agent())
+                .queryParam("from", from.toString())
                 .queryParam("to", to.toString())
                 .when()
                 .get("/api/v1/reports/summary")

@@ -2,10 +2,12 @@ package io.ticketsuite.reporting.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.problem.Problem;
+import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.reporting.ReportSummary;
 import io.ticketsuite.reporting.ReportWindow;
 import io.ticketsuite.reporting.config.ReportingConfig;
 import io.ticketsuite.reporting.service.ReportingService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,10 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** KPIs over the read model. */
+/** KPIs over the read model: staff only (agents, leads, admins). */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "reports")
+@Tag(name = "reports", description = "KPIs of the support operation over a window of ticket creation; staff only")
 public class ReportResource {
     private final ReportingService reporting;
     private final ReportingConfig config;
@@ -47,7 +50,7 @@ public class ReportResource {
             responseCode = "400",
             description = "A bound is not an ISO instant or date, or from is after to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ReportSummary> summary(
+    public Uni<ReportSummary> getReportSummary(
             @QueryParam("from") @Parameter(description = "ISO instant or date (UTC midnight); default to − 30 days")
                     String from,
             @QueryParam("to") @Parameter(description = "ISO instant, or date (the whole day counts); default now")
