@@ -2,10 +2,14 @@ package io.ticketsuite.triage.rest;
 
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.security.Caller;
+import io.ticketsuite.kit.security.RateLimiter;
+import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.triage.mapping.TriageMapper;
 import io.ticketsuite.triage.rest.dto.ClassifyRequest;
 import io.ticketsuite.triage.rest.dto.ClassifyResponse;
 import io.ticketsuite.triage.service.ClassifierService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,14 +24,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Classifies a text on demand with the active rule pack, storing nothing: for agents, tools and rule authors. */
+/**
+ * Classifies a text on demand with the active rule pack, storing nothing: for agents, tools and rule authors, and for
+ * channel systems (a web form backend previewing the category). Rate-limited per principal ({@code classify}).
+ */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN, Roles.CHANNEL})
 @Path("/api/v1/classify")
-@Tag(name = "classify")
+@Tag(
+        name = "classify",
+        description = "Preview how the active rule pack classifies a text (category, priority, explanation), "
+                + "without storing anything")
 public class ClassifyResource {
     private final ClassifierService classifier;
+    private final RateLimiter rateLimiter;
+    private final Caller caller;
 
-    public ClassifyResource(ClassifierService classifier) {
+    public ClassifyResource(ClassifierService classifier, RateLimiter rateLimiter, Caller caller) {
         this.classifier = classifier;
+        this.rateLimiter = rateLimiter;
+        this.caller = caller;
     }
 
     @POST
@@ -40,7 +55,8 @@ public class ClassifyResource {
     @APIResponse(responseCode = "200", description = "The classification")
     @APIResponse(
             responseCode = "400",
-            description = "No body, malformed JSON, neither subject nor description, or an unknown tier",
+            description = "No body, malformed JSON, neither subject nor description, an unknown tier, or a NUL "
+                    + "character in a text",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "413",
@@ -50,7 +66,13 @@ public class ClassifyResource {
             responseCode = "415",
             description = "Body not sent as application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many previews from this principal (ts.rate-limit.classify.<role>); the Retry-After "
+                    + "header says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClassifyResponse classify(@NotNull(message = "a JSON body is required") @Valid ClassifyRequest request) {
+        rateLimiter.check("classify", caller);
         if (isBlank(request.subject()) && isBlank(request.description())) {
             throw ProblemException.validation(List.of(
                     new Problem.FieldError("subject", "subject or description is required"),

@@ -3,9 +3,11 @@ package io.ticketsuite.triage.rest;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.triage.mapping.TriageMapper;
 import io.ticketsuite.triage.rest.dto.TriageDecisionResponse;
 import io.ticketsuite.triage.service.TriageService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,9 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The stored triage decision of a ticket, with the explanation of why. */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/triage")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "triage")
+@Tag(name = "triage", description = "The stored triage decision of each ticket, with the explanation of why")
 public class TriageResource {
     private final TriageService triage;
 
@@ -39,7 +42,7 @@ public class TriageResource {
             responseCode = "404",
             description = "Not triaged (yet), or not a ticket id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<TriageDecisionResponse> get(@PathParam("ticketId") String ticketId) {
+    public Uni<TriageDecisionResponse> getTriageDecision(@PathParam("ticketId") String ticketId) {
         return triage.find(ProblemException.idOrNotFound("triage decision of ticket", ticketId))
                 .map(TriageMapper::toResponse);
     }

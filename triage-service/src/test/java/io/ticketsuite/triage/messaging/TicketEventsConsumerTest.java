@@ -23,6 +23,7 @@ import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.events.TicketType;
 import io.ticketsuite.events.TicketUpdated;
 import io.ticketsuite.events.Topics;
+import io.ticketsuite.testkit.TestTokens;
 import io.ticketsuite.testkit.TopicProbe;
 import io.ticketsuite.triage.TicketSamples;
 import jakarta.inject.Inject;
@@ -74,7 +75,9 @@ class TicketEventsConsumerTest {
     @Test
     void shouldAnnounceTheDecisionOfATicketCreatedKeyedByTicketIdWithCloudEventsHeaders() {
         UUID ticketId = UUID.randomUUID();
-        given().get("/api/v1/triage/" + ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/triage/" + ticketId)
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM)
@@ -110,7 +113,9 @@ class TicketEventsConsumerTest {
                 .containsKeys("scores", "matched_terms", "negated_terms", "category_rule", "priority");
         assertThat(triaged.explanation().get("matched_terms").toString()).contains("charge", "invoice", "refund");
 
-        given().get("/api/v1/triage/" + ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/triage/" + ticketId)
                 .then()
                 .statusCode(200)
                 .contentType("application/json")
@@ -187,7 +192,9 @@ class TicketEventsConsumerTest {
         assertThat(decode(records.get(0)).category()).isEqualTo("billing");
         assertThat(count("SELECT count(*) FROM triage_decision WHERE ticket_id = ?", ticketId))
                 .isEqualTo(1);
-        given().get("/api/v1/triage/" + ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/triage/" + ticketId)
                 .then()
                 .statusCode(200)
                 .body("category", equalTo("billing"))

@@ -13,10 +13,13 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.ticketsuite.testkit.TestTokens;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldClassifyABillingTicketWithItsExplanation() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("""
                         {"subject": "Charged twice on my invoice",
                          "description": "My card was charged twice this month, please refund one payment.",
@@ -54,7 +59,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldClassifyWithoutACustomerAndFromTheDescriptionAlone() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("{\"description\": \"The app crashes with an error every time I open the settings page.\"}")
                 .post("/api/v1/classify")
                 .then()
@@ -74,7 +81,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldForceAHighPriorityForASecurityIncident() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("""
                         {"subject": "Security breach", "description": "Our admin account was hacked and customer
                          data exposed.", "customer": {"tier": "starter"}}""".replace("\n", ""))
@@ -89,7 +98,9 @@ class ClassifyResourceTest {
     @Test
     void shouldNotStoreAnything() throws Exception {
         long before = decisions();
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("{\"subject\": \"Refund please\"}")
                 .post("/api/v1/classify")
                 .then()
@@ -100,7 +111,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseAnEmptyBody() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .post("/api/v1/classify")
                 .then()
                 .statusCode(400)
@@ -113,7 +126,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseABodyWithNeitherSubjectNorDescription() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("{\"subject\": \"  \", \"customer\": {\"tier\": \"FREE\"}}")
                 .post("/api/v1/classify")
                 .then()
@@ -125,7 +140,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseMalformedJson() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("{\"subject\": \"Refund\", ")
                 .post("/api/v1/classify")
                 .then()
@@ -137,7 +154,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseAJsonValueThatIsNotAnObject() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("[\"Refund\"]")
                 .post("/api/v1/classify")
                 .then()
@@ -148,7 +167,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseAnUnknownTierNamingTheAllowedOnes() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("{\"subject\": \"Refund\", \"customer\": {\"tier\": \"platinum\"}}")
                 .post("/api/v1/classify")
                 .then()
@@ -162,7 +183,9 @@ class ClassifyResourceTest {
     @Test
     void shouldRefuseAnOversizedBody() {
         String description = "x".repeat(40_000);
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("{\"subject\": \"Refund\", \"description\": \"" + description + "\"}")
                 .post("/api/v1/classify")
                 .then()
@@ -176,7 +199,9 @@ class ClassifyResourceTest {
     @Test
     void shouldAcceptABodyJustUnderTheLimit() {
         String description = "refund ".repeat(4_000);
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body("{\"subject\": \"Refund\", \"description\": \"" + description + "\"}")
                 .post("/api/v1/classify")
                 .then()
@@ -187,7 +212,9 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseAnotherContentType() {
-        given().contentType(ContentType.TEXT)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.TEXT)
                 .body("Refund please")
                 .post("/api/v1/classify")
                 .then()
@@ -198,15 +225,87 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseAnotherMethod() {
-        given().get("/api/v1/classify")
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/classify")
                 .then()
                 .statusCode(405)
                 .contentType(PROBLEM)
                 .body("type", equalTo(PROBLEMS + "method-not-allowed"));
     }
 
+    @Test
+    void shouldRefuseANulCharacterInATextAsAValidationProblem() {
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
+                .body("{\"subject\": \"Refund\\u0000please\", \"description\": \"Charged twice.\"}")
+                .post("/api/v1/classify")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(PROBLEMS + "validation"))
+                .body("errors.field", hasItem("subject"));
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
+                .body("{\"description\": \"Charged\0twice\"}")
+                .post("/api/v1/classify")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(PROBLEMS + "validation"))
+                .body("errors.field", hasItem("description"));
+    }
+
+    /**
+     * A burst from one principal is absorbed up to its bucket's capacity, then refused with a 429 problem and
+     * Retry-After; another principal of the same role is not affected. The burst comes from an agent of its own
+     * (the kit's default for agents: a burst of 600, refilled over a minute), so other tests' budgets are untouched.
+     */
+    @Test
+    void shouldRefuseABurstFromOnePrincipalWith429AndRetryAfter() {
+        String burster = TestTokens.staff("agent-burst-" + UUID.randomUUID(), "agent");
+        int accepted = 0;
+        Response refused = null;
+        while (refused == null && accepted < 5_000) {
+            Response response = classifyAs(burster);
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(200);
+                accepted++;
+            }
+        }
+
+        assertThat(refused)
+                .as("no 429 after %d previews from one principal", accepted)
+                .isNotNull();
+        assertThat(accepted).isGreaterThanOrEqualTo(600);
+        refused.then()
+                .contentType(PROBLEM)
+                .body("type", equalTo(PROBLEMS + "too-many-requests"))
+                .body("status", equalTo(429))
+                .body("detail", containsString("classify"));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+
+        classifyAs(TestTokens.staff("agent-burst-" + UUID.randomUUID(), "agent"))
+                .then()
+                .statusCode(200);
+    }
+
+    private static Response classifyAs(String token) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"subject\": \"Refund please\"}")
+                .post("/api/v1/classify");
+    }
+
     private static String priority(String body) {
-        return given().contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(TestTokens.agent())
+                .contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/v1/classify")
                 .then()

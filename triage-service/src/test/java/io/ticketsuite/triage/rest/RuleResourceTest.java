@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.ticketsuite.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/rules shows the pack that decides. */
@@ -15,7 +16,9 @@ class RuleResourceTest {
 
     @Test
     void shouldShowTheActivePackWithItsCategoriesAndTerms() {
-        given().get("/api/v1/rules")
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/rules")
                 .then()
                 .statusCode(200)
                 .contentType("application/json")
@@ -37,7 +40,9 @@ class RuleResourceTest {
 
     @Test
     void shouldShowThePriorityRules() {
-        given().get("/api/v1/rules")
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/rules")
                 .then()
                 .statusCode(200)
                 .body("priority.default_urgency", equalTo("MEDIUM"))

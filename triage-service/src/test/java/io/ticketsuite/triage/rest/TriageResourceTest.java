@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.ticketsuite.testkit.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,9 @@ class TriageResourceTest {
     @Test
     void shouldAnswerNotFoundForATicketWithoutDecision() {
         UUID ticketId = UUID.randomUUID();
-        given().get("/api/v1/triage/" + ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/triage/" + ticketId)
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM)
@@ -30,7 +33,9 @@ class TriageResourceTest {
 
     @Test
     void shouldAnswerNotFoundForSomethingThatIsNotATicketId() {
-        given().get("/api/v1/triage/not-a-ticket")
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/triage/not-a-ticket")
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM)
