@@ -3,8 +3,10 @@ package io.ticketsuite.sla.rest;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.sla.rest.dto.SlaResponse;
 import io.ticketsuite.sla.service.SlaService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,10 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Where a ticket stands against its SLA. */
+/** Where a ticket stands against its SLA: a staff view (agents, leads, admins). */
+@RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/sla")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "sla")
+@Tag(
+        name = "sla",
+        description = "The response and resolution clocks of each ticket: targets, due instants, thresholds, state")
 public class SlaResource {
     private final SlaService sla;
 
@@ -38,7 +43,7 @@ public class SlaResource {
             responseCode = "404",
             description = "No event about this ticket has reached sla-service (or not a ticket id)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SlaResponse> get(@PathParam("ticketId") String ticketId) {
+    public Uni<SlaResponse> getTicketSla(@PathParam("ticketId") String ticketId) {
         return sla.view(ProblemException.idOrNotFound("ticket", ticketId));
     }
 }

@@ -40,6 +40,7 @@ import io.ticketsuite.events.Visibility;
 import io.ticketsuite.sla.MutableClock;
 import io.ticketsuite.sla.SlaEvents;
 import io.ticketsuite.testkit.TestInfrastructure;
+import io.ticketsuite.testkit.TestTokens;
 import io.ticketsuite.testkit.TopicProbe;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -110,7 +111,9 @@ class SlaLifecycleTest {
                         createdAt,
                         createdAt.plus(Duration.ofMinutes(15)),
                         createdAt.plus(Duration.ofHours(4))));
-        given().get("/api/v1/sla/{id}", ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
                 .then()
                 .statusCode(200)
                 .body("priority", equalTo("P1"))
@@ -131,7 +134,9 @@ class SlaLifecycleTest {
         publish(assigned(ticketId, createdAt), createdAt);
         publish(triaged(ticketId, Priority.P2, createdAt), createdAt);
         await().atMost(WAIT)
-                .untilAsserted(() -> given().get("/api/v1/sla/{id}", ticketId)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/sla/{id}", ticketId)
                         .then()
                         .statusCode(200)
                         .body("priority", equalTo("P2"))
@@ -173,7 +178,9 @@ class SlaLifecycleTest {
         assertThat(breached.thresholdPercent()).isEqualTo(100);
         clock.advance(Duration.ofMinutes(3)); // 126 %
         awaitOne("sla.escalated");
-        given().get("/api/v1/sla/{id}", ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
                 .then()
                 .body("clocks[0].state", equalTo("BREACHED"))
                 .body("clocks[0].thresholds.state", equalTo(List.of("FIRED", "FIRED", "FIRED", "FIRED")));
@@ -205,7 +212,9 @@ class SlaLifecycleTest {
         assertThat(met)
                 .isEqualTo(
                         new SlaMet(ticketId, SlaClock.RESPONSE, createdAt.plus(Duration.ofMinutes(15)), reply, true));
-        given().get("/api/v1/sla/{id}", ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
                 .then()
                 .body("clocks[0].state", equalTo("MET"))
                 .body("clocks[0].met_at", equalTo(reply.toString()))
@@ -248,7 +257,9 @@ class SlaLifecycleTest {
         Instant reopened = clock.instant().truncatedTo(ChronoUnit.MICROS);
         publish(status(TicketStatus.RESOLVED, TicketStatus.REOPENED, reopened), reopened);
         awaitOne("sla.resumed");
-        given().get("/api/v1/sla/{id}", ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
                 .then()
                 .body("clocks[1].state", equalTo("RUNNING"))
                 .body("clocks[1].cycle", equalTo(2))
@@ -272,7 +283,9 @@ class SlaLifecycleTest {
                 createdAt);
 
         await().atMost(WAIT)
-                .untilAsserted(() -> given().get("/api/v1/sla/{id}", ticketId)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/sla/{id}", ticketId)
                         .then()
                         .body("priority", equalTo("P1"))
                         .body(
@@ -301,7 +314,9 @@ class SlaLifecycleTest {
 
         awaitOne("sla.started");
         assertThat(slaEvents.drain(about(ticketId, "sla.started"), QUIET)).hasSize(1);
-        given().get("/api/v1/sla/{id}", ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
                 .then()
                 .body("clocks", hasSize(2))
                 .body("clocks[0].thresholds", hasSize(4))

@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ticketsuite.kit.problem.ProblemTypes;
 import io.ticketsuite.testkit.TestInfrastructure;
+import io.ticketsuite.testkit.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,9 @@ class SlaResourceTest {
     @Test
     void shouldAnswerNotFoundProblemForATicketItNeverHeardOf() {
         UUID unknown = UUID.randomUUID();
-        given().get("/api/v1/sla/{id}", unknown)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", unknown)
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
@@ -31,7 +34,9 @@ class SlaResourceTest {
 
     @Test
     void shouldAnswerNotFoundProblemForAMalformedTicketId() {
-        given().get("/api/v1/sla/{id}", "not-a-uuid")
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", "not-a-uuid")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")

@@ -19,6 +19,7 @@ import io.ticketsuite.events.Topics;
 import io.ticketsuite.sla.MutableClock;
 import io.ticketsuite.sla.SlaEvents;
 import io.ticketsuite.testkit.TestInfrastructure;
+import io.ticketsuite.testkit.TestTokens;
 import io.ticketsuite.testkit.TopicProbe;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -111,7 +112,9 @@ class ThresholdExactlyOnceTest {
                         threshold(SlaClock.RESPONSE, 100));
         assertThat(SlaEvents.thresholds(slaEvents.drain(about(ticketId), QUIET)))
                 .hasSize(3);
-        given().get("/api/v1/sla/{id}", ticketId)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
                 .then()
                 .body("clocks[0].thresholds.state", equalTo(List.of("FIRED", "FIRED", "FIRED", "PENDING")));
     }
