@@ -22,6 +22,7 @@ import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.routing.TestEvents;
 import io.ticketsuite.testkit.TestInfrastructure;
+import io.ticketsuite.testkit.TestTokens;
 import io.ticketsuite.testkit.TopicProbe;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -65,8 +66,14 @@ class RoutingFlowTest {
 
     private static JsonPath awaitAssignment(UUID ticket) {
         await().atMost(TIMEOUT)
-                .until(() -> given().get("/api/v1/assignments/{id}", ticket).statusCode() == 200);
-        return given().get("/api/v1/assignments/{id}", ticket)
+                .until(() -> given().auth()
+                                .oauth2(TestTokens.agent())
+                                .get("/api/v1/assignments/{id}", ticket)
+                                .statusCode()
+                        == 200);
+        return given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/assignments/{id}", ticket)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -149,7 +156,11 @@ class RoutingFlowTest {
 
         publish(triaged(ticket, "technical", Priority.P2));
         await().atMost(TIMEOUT).until(() -> "triaged-only".equals(state(ticket)));
-        given().get("/api/v1/assignments/{id}", ticket).then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/assignments/{id}", ticket)
+                .then()
+                .statusCode(404);
 
         publish(created(ticket, CustomerTier.ENTERPRISE, "fr"));
 
@@ -182,7 +193,11 @@ class RoutingFlowTest {
         List<ConsumerRecord<String, String>> events =
                 routingEvents.drain(r -> isAssignmentOf(r, ticket), Duration.ofSeconds(3));
         assertThat(events).hasSize(1);
-        assertThat(given().get("/api/v1/assignments/{id}", ticket).jsonPath().getString("team_id"))
+        assertThat(given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/assignments/{id}", ticket)
+                        .jsonPath()
+                        .getString("team_id"))
                 .isEqualTo("account");
     }
 
@@ -266,16 +281,24 @@ class RoutingFlowTest {
 
         publish(statusChanged(ticket, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED));
         await().atMost(TIMEOUT)
-                .until(() -> !given().get("/api/v1/assignments/{id}", ticket)
+                .until(() -> !given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/assignments/{id}", ticket)
                         .jsonPath()
                         .getBoolean("open"));
         assertThat(load("product", agent)).isEqualTo(load - 1);
-        assertThat(given().get("/api/v1/assignments/{id}", ticket).jsonPath().getString("closed_at"))
+        assertThat(given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/assignments/{id}", ticket)
+                        .jsonPath()
+                        .getString("closed_at"))
                 .isNotNull();
 
         publish(statusChanged(ticket, TicketStatus.RESOLVED, TicketStatus.REOPENED));
         await().atMost(TIMEOUT)
-                .until(() -> given().get("/api/v1/assignments/{id}", ticket)
+                .until(() -> given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/assignments/{id}", ticket)
                         .jsonPath()
                         .getBoolean("open"));
         assertThat(load("product", agent)).isEqualTo(load);
@@ -298,7 +321,9 @@ class RoutingFlowTest {
     }
 
     private static int load(String team, String agent) {
-        List<Map<String, Object>> agents = given().get("/api/v1/teams")
+        List<Map<String, Object>> agents = given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/teams")
                 .then()
                 .statusCode(200)
                 .extract()

@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import io.ticketsuite.events.CustomerTier;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.testkit.TestInfrastructure;
+import io.ticketsuite.testkit.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,9 @@ class RoutingResourceTest {
     void shouldAnswerNotFoundAsProblemJsonForATicketNotAssignedYet() {
         UUID ticket = UUID.randomUUID();
 
-        given().get("/api/v1/assignments/{id}", ticket)
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/assignments/{id}", ticket)
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
@@ -46,7 +49,9 @@ class RoutingResourceTest {
 
     @Test
     void shouldAnswerNotFoundAsProblemJsonForAMalformedTicketId() {
-        given().get("/api/v1/assignments/not-a-uuid")
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/assignments/not-a-uuid")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
@@ -61,8 +66,14 @@ class RoutingResourceTest {
         publish(triaged(ticket, "billing", Priority.P3));
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/api/v1/assignments/{id}", ticket).statusCode() == 200);
-        given().get("/api/v1/assignments/{id}", ticket)
+                .until(() -> given().auth()
+                                .oauth2(TestTokens.agent())
+                                .get("/api/v1/assignments/{id}", ticket)
+                                .statusCode()
+                        == 200);
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/assignments/{id}", ticket)
                 .then()
                 .statusCode(200)
                 .contentType("application/json")
@@ -87,7 +98,9 @@ class RoutingResourceTest {
 
     @Test
     void shouldListEveryTeamWithItsLeadAgentsAndLoad() {
-        JsonPath teams = given().get("/api/v1/teams")
+        JsonPath teams = given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/teams")
                 .then()
                 .statusCode(200)
                 .body(
@@ -124,7 +137,9 @@ class RoutingResourceTest {
 
     @Test
     void shouldListTheRulesInEvaluationOrder() {
-        given().get("/api/v1/routing-rules")
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/routing-rules")
                 .then()
                 .statusCode(200)
                 .body("", hasSize(9))
