@@ -3,6 +3,7 @@ package io.ticketsuite.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.concurrent.CompletionException;
 /**
  * The infrastructure half of {@code ./suite}: {@code up|down|status <home> [database ...]}. Starts Keycloak (unless
  * TS_OIDC_ISSUER names another issuer) and, while it starts, the embedded PostgreSQL (or uses the external server
- * named by PGHOST/PGPORT/PGUSER/PGPASSWORD) and the Kafka broker; creates the databases and topics, waits for the
- * realm, and writes {@code <home>/infra.env} for the services.
+ * named by PGHOST/PGPORT/PGUSER/PGPASSWORD) and the Kafka broker; creates the databases and topics, writes
+ * {@code <home>/infra.env} for the services as soon as the broker and PostgreSQL are ready (the services may start
+ * then: they fetch the issuer's keys on their first request), then waits until Keycloak serves the realm.
  *
  * <p>Ports: TS_KAFKA_PORT (9092), TS_KAFKA_CONTROLLER_PORT (9093), TS_PG_PORT (55432), TS_KEYCLOAK_PORT (8180),
  * TS_KEYCLOAK_MANAGEMENT_PORT (9180).
@@ -22,6 +24,7 @@ import java.util.concurrent.CompletionException;
 public final class LocalInfra {
     private final Path home;
     private final Map<String, String> env;
+    private final long started = System.nanoTime();
 
     LocalInfra(Path home, Map<String, String> env) {
         this.home = home.toAbsolutePath();
@@ -93,9 +96,12 @@ public final class LocalInfra {
             broker.start(Duration.ofSeconds(90));
             System.out.println("kafka: started on " + broker.bootstrapServers() + " (log " + broker.logFile() + ")");
         }
-        String issuer = awaitKeycloak(keycloak);
+        Keycloak local = externalIssuer() ? null : launched(keycloak);
+        String issuer = local == null ? env.get("TS_OIDC_ISSUER").trim() : local.issuer();
+        Path infraEnv = home.resolve("infra.env");
+        Path written = home.resolve("infra.env.tmp");
         Files.writeString(
-                home.resolve("infra.env"),
+                written,
                 String.join(
                         "\n",
                         "TS_KAFKA_BOOTSTRAP=" + broker.bootstrapServers(),
@@ -106,6 +112,12 @@ public final class LocalInfra {
                         "TS_OIDC_ISSUER=" + issuer,
                         "TS_OIDC_AUDIENCE=" + env.getOrDefault("TS_OIDC_AUDIENCE", Keycloak.AUDIENCE),
                         ""));
+        Files.move(written, infraEnv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (local == null) {
+            System.out.println("oidc: external issuer " + issuer + " (no local Keycloak)");
+        } else {
+            awaitKeycloak(local);
+        }
     }
 
     private Keycloak launchKeycloak() {
@@ -116,28 +128,24 @@ public final class LocalInfra {
         return keycloak;
     }
 
-    /** The issuer the services trust: TS_OIDC_ISSUER, or the local Keycloak's once its realm answers. */
-    private String awaitKeycloak(CompletableFuture<Keycloak> launched) {
-        if (externalIssuer()) {
-            System.out.println("oidc: external issuer " + env.get("TS_OIDC_ISSUER") + " (no local Keycloak)");
-            return env.get("TS_OIDC_ISSUER").trim();
-        }
-        Keycloak keycloak;
+    /** The local Keycloak once its process is launched (not yet ready). */
+    private static Keycloak launched(CompletableFuture<Keycloak> launching) {
         try {
-            keycloak = launched.join();
+            return launching.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        long started = System.nanoTime();
+    }
+
+    private void awaitKeycloak(Keycloak keycloak) {
         keycloak.awaitReady(Duration.ofSeconds(intEnv("TS_KEYCLOAK_TIMEOUT", 240)));
         System.out.printf(
-                "keycloak: ready on %s (realm %s; admin console %s/admin, admin/admin; log %s; waited %.1f s more)%n",
+                "keycloak: ready on %s after %.1f s (realm %s; admin console %s/admin, admin/admin; log %s)%n",
                 keycloak.url(),
+                (System.nanoTime() - started) / 1e9,
                 Keycloak.REALM,
                 keycloak.url(),
-                keycloak.logFile(),
-                (System.nanoTime() - started) / 1e9);
-        return keycloak.issuer();
+                keycloak.logFile());
     }
 
     void down() {
@@ -166,6 +174,10 @@ public final class LocalInfra {
             System.out.println("keycloak  running  " + keycloak.issuer());
         } else if (externalIssuer()) {
             System.out.println("keycloak  external issuer " + env.get("TS_OIDC_ISSUER"));
+        } else if (writtenIssuer()
+                .filter(issuer -> !issuer.equals(keycloak.issuer()))
+                .isPresent()) {
+            System.out.println("keycloak  external issuer " + writtenIssuer().get());
         } else {
             System.out.println("keycloak  stopped");
         }
@@ -182,6 +194,21 @@ public final class LocalInfra {
 
     private boolean external() {
         return env.get("PGHOST") != null && !env.get("PGHOST").isBlank();
+    }
+
+    /** The issuer the last {@code up} gave the services, from infra.env. */
+    private java.util.Optional<String> writtenIssuer() {
+        try {
+            Path file = home.resolve("infra.env");
+            return !Files.exists(file)
+                    ? java.util.Optional.empty()
+                    : Files.readAllLines(file).stream()
+                            .filter(line -> line.startsWith("TS_OIDC_ISSUER="))
+                            .map(line -> line.substring("TS_OIDC_ISSUER=".length()))
+                            .findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private boolean externalIssuer() {
