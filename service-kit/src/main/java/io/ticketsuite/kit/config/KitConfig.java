@@ -19,6 +19,13 @@ public interface KitConfig {
 
     Security security();
 
+    /**
+     * Per-principal rate limits, {@code ts.rate-limit.<action>.<role>=<capacity>/<period>} (e.g. {@code
+     * ts.rate-limit.create-ticket.customer=20/1m}); each overrides the kit's default for that action and role.
+     */
+    @WithName("rate-limit")
+    java.util.Map<String, java.util.Map<String, String>> rateLimit();
+
     interface Http {
         /** Largest request body accepted (bytes); larger declared bodies get a 413 problem+json. */
         @WithName("max-body-size")

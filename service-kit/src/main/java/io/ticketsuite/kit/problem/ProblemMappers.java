@@ -55,6 +55,20 @@ public class ProblemMappers {
         return unauthorizedResponse(path(uri));
     }
 
+    /** The HTTP layer refused the request (e.g. query parameters that are not valid percent-encoding). */
+    @ServerExceptionMapper
+    public Response http(io.vertx.ext.web.handler.HttpException e, UriInfo uri) {
+        int status = e.getStatusCode();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Bad request";
+        String detail =
+                status == 400 ? "The request URI is not valid (query parameters must be percent-encoded)" : title;
+        return respond(new Problem(ProblemTypes.BAD_REQUEST, title, status, detail, null, null, Map.of()));
+    }
+
     /** A valid token without the right role. */
     @ServerExceptionMapper({io.quarkus.security.ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class})
     public Response forbidden(Exception e, UriInfo uri) {

@@ -7,6 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketsuite.kit.config.KitConfig;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.problem.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Per-principal rate limits (token buckets, Bucket4j) on actions that cost: creating tickets, comments,
@@ -46,7 +46,7 @@ public class RateLimiter {
             Map.entry("classify.admin", "600/1m"),
             Map.entry("classify.channel", "2000/2s"));
 
-    private final Config config;
+    private final Map<String, Map<String, String>> configured;
     private final MeterRegistry registry;
     private final Map<String, Optional<Bandwidth>> limits = new ConcurrentHashMap<>();
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
@@ -55,8 +55,8 @@ public class RateLimiter {
             .maximumSize(200_000)
             .build();
 
-    public RateLimiter(Config config, MeterRegistry registry) {
-        this.config = config;
+    public RateLimiter(KitConfig config, MeterRegistry registry) {
+        this.configured = config.rateLimit();
         this.registry = registry;
     }
 
@@ -94,8 +94,10 @@ public class RateLimiter {
     }
 
     private Optional<Bandwidth> limit(String key) {
-        String value =
-                config.getOptionalValue("ts.rate-limit." + key, String.class).orElse(DEFAULTS.get(key));
+        int dot = key.lastIndexOf('.');
+        String value = configured
+                .getOrDefault(key.substring(0, dot), Map.of())
+                .getOrDefault(key.substring(dot + 1), DEFAULTS.get(key));
         if (value == null || value.isBlank() || value.equalsIgnoreCase("none")) {
             return Optional.empty();
         }
