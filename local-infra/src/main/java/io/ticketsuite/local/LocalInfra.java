@@ -122,7 +122,9 @@ public final class LocalInfra {
 
     private Keycloak launchKeycloak() {
         Keycloak keycloak = keycloak();
-        if (!keycloak.isRunning()) {
+        if (keycloak.isRunning()) {
+            System.out.println("keycloak: already running on " + keycloak.url());
+        } else {
             keycloak.launch();
         }
         return keycloak;
