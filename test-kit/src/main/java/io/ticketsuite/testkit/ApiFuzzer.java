@@ -101,7 +101,9 @@ public final class ApiFuzzer {
                         new Finding(request.describe(), response.status, response.contentType, response.bodyText()));
             }
         }
-        return new Report(count, statuses, findings);
+        Report report = new Report(count, statuses, findings);
+        System.err.println("api fuzzer (" + operations.size() + " operations): " + report.summary());
+        return report;
     }
 
     private static boolean acceptable(Response response) {
