@@ -1,7 +1,6 @@
 package io.ticketsuite.intake.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -20,18 +19,36 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Filters of GET /tickets; null means "any". */
+    /**
+     * Filters of GET /tickets; null means "any". {@code excludedType} leaves one type out (a customer's list never
+     * holds an ESCALATION).
+     */
     public record Filter(
             io.ticketsuite.events.TicketStatus status,
             String customer,
             io.ticketsuite.events.TicketType type,
             String category,
-            io.ticketsuite.events.Priority priority) {}
+            io.ticketsuite.events.Priority priority,
+            io.ticketsuite.events.TicketType excludedType) {
+
+        public Filter(
+                io.ticketsuite.events.TicketStatus status,
+                String customer,
+                io.ticketsuite.events.TicketType type,
+                String category,
+                io.ticketsuite.events.Priority priority) {
+            this(status, customer, type, category, priority, null);
+        }
+    }
 
     public record PageResult(List<Ticket> items, long total) {}
 
-    /** One page, newest first; ties broken by id so the order is stable. */
-    public Uni<PageResult> search(Filter filter, int page, int size) {
+    /**
+     * One page, newest first; ties broken by id so the order is stable.
+     *
+     * @param offset the first row (already bounded by the kit's {@code Paging})
+     */
+    public Uni<PageResult> search(Filter filter, int offset, int size) {
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
         add(clauses, params, "status", filter.status());
@@ -39,10 +56,14 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         add(clauses, params, "type", filter.type());
         add(clauses, params, "category", filter.category());
         add(clauses, params, "priority", filter.priority());
+        if (filter.excludedType() != null) {
+            clauses.add("type <> :excludedType");
+            params.and("excludedType", filter.excludedType());
+        }
         String query = String.join(" and ", clauses);
         Sort sort = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
         var find = clauses.isEmpty() ? findAll(sort) : find(query, sort, params);
-        return find.page(Page.of(page, size))
+        return find.range(offset, offset + size - 1)
                 .list()
                 .chain(items -> (clauses.isEmpty() ? count() : count(query, params))
                         .map(total -> new PageResult(items, total)));

@@ -14,7 +14,9 @@ import io.ticketsuite.events.TicketAssigned;
 import io.ticketsuite.events.TicketReopened;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketStatusChanged;
+import io.ticketsuite.events.TicketType;
 import io.ticketsuite.events.TicketUpdated;
+import io.ticketsuite.events.Visibility;
 import io.ticketsuite.intake.Ticket;
 import io.ticketsuite.intake.TicketComment;
 import io.ticketsuite.intake.TicketLifecycle;
@@ -25,6 +27,7 @@ import io.ticketsuite.intake.repository.TicketRepository;
 import io.ticketsuite.intake.rest.dto.CommentRequest;
 import io.ticketsuite.intake.rest.dto.CreateTicketRequest;
 import io.ticketsuite.intake.rest.dto.StatusChangeRequest;
+import io.ticketsuite.intake.security.Actor;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.problem.ProblemTypes;
@@ -139,14 +142,52 @@ public class TicketService {
         return tickets.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("ticket", id));
     }
 
+    /** The ticket as {@code actor} may see it: another customer's ticket or an ESCALATION is a 404 for a customer. */
     @WithSession
-    public Uni<TicketRepository.PageResult> list(TicketRepository.Filter filter, int page, int size) {
-        return tickets.search(filter, page, size);
+    public Uni<Ticket> get(UUID id, Actor actor) {
+        return tickets.findById(id).map(ticket -> visible(id, ticket, actor));
     }
 
+    /**
+     * One page of tickets. A customer's list is always narrowed to their own tickets with no ESCALATION: asking for
+     * another customer or for ESCALATION tickets gives an empty page.
+     */
+    @WithSession
+    public Uni<TicketRepository.PageResult> list(TicketRepository.Filter filter, Actor actor, int offset, int size) {
+        if (actor.isCustomer()) {
+            if ((filter.customer() != null && !filter.customer().equals(actor.customerId()))
+                    || filter.type() == TicketType.ESCALATION) {
+                return Uni.createFrom().item(new TicketRepository.PageResult(List.of(), 0));
+            }
+            filter = new TicketRepository.Filter(
+                    filter.status(),
+                    actor.customerId(),
+                    filter.type(),
+                    filter.category(),
+                    filter.priority(),
+                    TicketType.ESCALATION);
+        } else if (!actor.isStaff()) {
+            return Uni.createFrom().failure(ProblemException.forbidden("Listing tickets is for customers and staff"));
+        }
+        return tickets.search(filter, offset, size);
+    }
+
+    /**
+     * Moves a ticket along its lifecycle. Staff may make any legal transition; a customer only reopen or close their
+     * own RESOLVED ticket (403 otherwise; another customer's ticket or an ESCALATION is a 404). The event records the
+     * caller's id and role.
+     */
     @WithTransaction
-    public Uni<Ticket> changeStatus(UUID id, StatusChangeRequest request) {
-        return locked(id).chain(ticket -> {
+    public Uni<Ticket> changeStatus(UUID id, StatusChangeRequest request, Actor actor) {
+        return locked(id, actor).chain(ticket -> {
+            if (actor.isCustomer()
+                    && !(ticket.status == TicketStatus.RESOLVED
+                            && (request.status() == TicketStatus.REOPENED
+                                    || request.status() == TicketStatus.CLOSED))) {
+                throw ProblemException.forbidden(
+                        "A customer may only reopen or close their own resolved ticket; other status changes are"
+                                + " made by staff");
+            }
             Instant now = now();
             TicketLifecycle.refusal(
                             ticket.type, ticket.status, request.status(), ticket.resolvedAt, now, config.reopenWindow())
@@ -166,7 +207,7 @@ public class TicketService {
                                                 .toList()));
                     });
             List<EventData> events = new ArrayList<>();
-            events.add(transition(ticket, request.status(), request.reason(), "api", now));
+            events.add(transition(ticket, request.status(), request.reason(), actor.id(), actor.eventRole(), now));
             if (request.status() == TicketStatus.REOPENED) {
                 events.add(new TicketReopened(ticket.id, request.reason(), now));
             }
@@ -174,14 +215,24 @@ public class TicketService {
         });
     }
 
+    /**
+     * Adds a comment by {@code actor}: its author id and role come from the token (a customer's comment is a
+     * CUSTOMER one, staff's an AGENT one), never from the body. A customer comments only publicly (403 for
+     * INTERNAL) and only on their own tickets (404 otherwise).
+     */
     @WithTransaction
-    public Uni<TicketComment> addComment(UUID ticketId, CommentRequest request) {
-        return locked(ticketId).chain(ticket -> {
+    public Uni<TicketComment> addComment(UUID ticketId, CommentRequest request, Actor actor) {
+        if (!actor.isStaff() && request.visibility() != Visibility.PUBLIC) {
+            return Uni.createFrom()
+                    .failure(ProblemException.forbidden(
+                            "Only staff write INTERNAL comments; customers comment publicly"));
+        }
+        return locked(ticketId, actor).chain(ticket -> {
             TicketComment comment = new TicketComment();
             comment.id = UUID.randomUUID();
             comment.ticketId = ticket.id;
-            comment.authorId = request.author().id();
-            comment.authorRole = request.author().role();
+            comment.authorId = actor.id();
+            comment.authorRole = actor.authorRole();
             comment.visibility = request.visibility();
             comment.body = request.body();
             comment.createdAt = now();
@@ -193,15 +244,20 @@ public class TicketService {
         });
     }
 
+    /** A ticket's comments, oldest first; a customer sees only the PUBLIC ones of their own tickets. */
     @WithSession
-    public Uni<List<TicketComment>> comments(UUID ticketId) {
-        return get(ticketId)
-                .chain(t -> Panache.getSession()
-                        .chain(session -> session.createQuery(
-                                        "from TicketComment where ticketId = :id order by createdAt, id",
-                                        TicketComment.class)
-                                .setParameter("id", ticketId)
-                                .getResultList()));
+    public Uni<List<TicketComment>> comments(UUID ticketId, Actor actor) {
+        String query = actor.isStaff()
+                ? "from TicketComment where ticketId = :id order by createdAt, id"
+                : "from TicketComment where ticketId = :id and visibility = :public order by createdAt, id";
+        return get(ticketId, actor)
+                .chain(t -> Panache.getSession().chain(session -> {
+                    var select = session.createQuery(query, TicketComment.class).setParameter("id", ticketId);
+                    if (!actor.isStaff()) {
+                        select.setParameter("public", Visibility.PUBLIC);
+                    }
+                    return select.getResultList();
+                }));
     }
 
     /**
@@ -229,7 +285,7 @@ public class TicketService {
                 events.add(new TicketUpdated(ticket.id, changes, now));
             }
             TicketLifecycle.onTriaged(ticket.type, ticket.status)
-                    .ifPresent(to -> events.add(transition(ticket, to, reason, "triage-service", now)));
+                    .ifPresent(to -> events.add(transition(ticket, to, reason, "triage-service", null, now)));
             return outbox.appendAll(events);
         });
     }
@@ -256,13 +312,14 @@ public class TicketService {
                 events.add(new TicketUpdated(ticket.id, changes, now));
             }
             TicketLifecycle.onAssigned(ticket.type, ticket.status)
-                    .ifPresent(to -> events.add(
-                            transition(ticket, to, "assigned by rule " + assigned.rule(), "routing-service", now)));
+                    .ifPresent(to -> events.add(transition(
+                            ticket, to, "assigned by rule " + assigned.rule(), "routing-service", null, now)));
             return outbox.appendAll(events);
         });
     }
 
-    private TicketStatusChanged transition(Ticket ticket, TicketStatus to, String reason, String by, Instant now) {
+    private TicketStatusChanged transition(
+            Ticket ticket, TicketStatus to, String reason, String by, String byRole, Instant now) {
         TicketStatus from = ticket.status;
         ticket.status = to;
         ticket.updatedAt = now;
@@ -274,7 +331,7 @@ public class TicketService {
                 .tag("to", to.name())
                 .register(registry)
                 .increment();
-        return new TicketStatusChanged(ticket.id, ticket.type, from, to, reason, by, now);
+        return new TicketStatusChanged(ticket.id, ticket.type, from, to, reason, by, byRole, now);
     }
 
     /** Now, at the database's precision (microseconds), so what is returned equals what is read back later. */
@@ -282,8 +339,17 @@ public class TicketService {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    private Uni<Ticket> locked(UUID id) {
-        return tickets.findForUpdate(id).onItem().ifNull().failWith(() -> ProblemException.notFound("ticket", id));
+    /** The ticket, row-locked, if {@code actor} may see it; else the 404 of an unknown id. */
+    private Uni<Ticket> locked(UUID id, Actor actor) {
+        return tickets.findForUpdate(id).map(ticket -> visible(id, ticket, actor));
+    }
+
+    /** The ticket if it exists and {@code actor} may see it; otherwise the same 404 as for an unknown id. */
+    private static Ticket visible(UUID id, Ticket ticket, Actor actor) {
+        if (ticket == null || !actor.maySee(ticket)) {
+            throw ProblemException.notFound("ticket", id);
+        }
+        return ticket;
     }
 
     private Uni<Void> unknown(String what, UUID ticketId) {

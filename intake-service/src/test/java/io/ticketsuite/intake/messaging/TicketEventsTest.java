@@ -1,17 +1,20 @@
 package io.ticketsuite.intake.messaging;
 
-import static io.restassured.RestAssured.given;
+import static io.ticketsuite.intake.Api.asAgent;
+import static io.ticketsuite.intake.Api.asChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.ticketsuite.events.AuthorRole;
 import io.ticketsuite.events.CloudEventHeaders;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
@@ -70,9 +73,9 @@ class TicketEventsTest {
         status(id, "ASSIGNED");
         status(id, "RESOLVED");
         status(id, "REOPENED");
-        given().contentType(ContentType.JSON)
-                .body("{\"body\": \"hello\", \"author\": {\"id\": \"agent-1\", \"role\": \"agent\"},"
-                        + " \"visibility\": \"public\"}")
+        asAgent()
+                .contentType(ContentType.JSON)
+                .body("{\"body\": \"hello\", \"visibility\": \"public\"}")
                 .post("/api/v1/tickets/" + id + "/comments")
                 .then()
                 .statusCode(201);
@@ -87,6 +90,13 @@ class TicketEventsTest {
                         "ticket.status-changed",
                         "ticket.reopened",
                         "ticket.comment-added");
+        // who acted is the verified caller: the agent's token subject and role
+        TicketStatusChanged reopened = (TicketStatusChanged) decode(records.get(3));
+        assertThat(reopened.changedBy()).isEqualTo("agent-account-management-1");
+        assertThat(reopened.changedByRole()).isEqualTo("AGENT");
+        TicketCommentAdded comment = (TicketCommentAdded) decode(records.get(5));
+        assertThat(comment.authorId()).isEqualTo("agent-account-management-1");
+        assertThat(comment.authorRole()).isEqualTo(AuthorRole.AGENT);
     }
 
     @Test
@@ -96,7 +106,8 @@ class TicketEventsTest {
         publish(triaged(ticketId));
 
         await().atMost(WAIT)
-                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
                         .then()
                         .body("status", org.hamcrest.Matchers.equalTo("TRIAGED"))
                         .body("category", org.hamcrest.Matchers.equalTo("account"))
@@ -104,7 +115,8 @@ class TicketEventsTest {
 
         publish(assigned(ticketId));
         await().atMost(WAIT)
-                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
                         .then()
                         .body("status", org.hamcrest.Matchers.equalTo("ASSIGNED"))
                         .body("team", org.hamcrest.Matchers.equalTo("account"))
@@ -121,6 +133,8 @@ class TicketEventsTest {
         TicketStatusChanged last = (TicketStatusChanged) decode(records.get(4));
         assertThat(last.to()).hasToString("ASSIGNED");
         assertThat(last.from()).hasToString("TRIAGED");
+        assertThat(last.changedBy()).isEqualTo("routing-service");
+        assertThat(last.changedByRole()).isNull();
     }
 
     @Test
@@ -132,7 +146,8 @@ class TicketEventsTest {
         TopicProbe.publish(event);
 
         await().atMost(WAIT)
-                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
                         .then()
                         .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
         List<ConsumerRecord<String, String>> records =
@@ -148,7 +163,8 @@ class TicketEventsTest {
         publish(assigned(UUID.fromString(id)));
 
         await().atMost(WAIT)
-                .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
                         .then()
                         .body("status", org.hamcrest.Matchers.equalTo("ACCEPTED")));
     }
@@ -162,7 +178,8 @@ class TicketEventsTest {
             publish(triaged(UUID.fromString(id)));
 
             await().atMost(WAIT)
-                    .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                    .untilAsserted(() -> asAgent()
+                            .get("/api/v1/tickets/" + id)
                             .then()
                             .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
             assertThat(dlq.drain(r -> unknown.toString().equals(r.key()), Duration.ofSeconds(2)))
@@ -211,14 +228,16 @@ class TicketEventsTest {
                     .anySatisfy(reason -> assertThat(reason).contains("unknown event type 'ticket.exploded'"))
                     .anySatisfy(reason -> assertThat(reason).contains("missing required field 'ticket_id'"));
             await().atMost(WAIT)
-                    .untilAsserted(() -> given().get("/api/v1/tickets/" + id)
+                    .untilAsserted(() -> asAgent()
+                            .get("/api/v1/tickets/" + id)
                             .then()
                             .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
         }
     }
 
     private static String createTicket(String type) {
-        return given().contentType(ContentType.JSON)
+        return asChannel()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"subject": "Cannot log in since this morning", "description": "Password reset fails",
                          "type": "%s", "channel": "web",
@@ -231,7 +250,8 @@ class TicketEventsTest {
     }
 
     private static void status(String id, String status) {
-        given().contentType(ContentType.JSON)
+        asAgent()
+                .contentType(ContentType.JSON)
                 .body("{\"status\": \"" + status + "\"}")
                 .post("/api/v1/tickets/" + id + "/status")
                 .then()

@@ -1,6 +1,7 @@
 package io.ticketsuite.intake.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.ticketsuite.intake.Api.asAgent;
+import static io.ticketsuite.intake.Api.asChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -41,7 +42,7 @@ class CreateTicketPathTest {
     IdempotencyKeySweeper sweeper;
 
     private static Response post(String body, String key) {
-        var request = given().contentType(ContentType.JSON).body(body);
+        var request = asChannel().contentType(ContentType.JSON).body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -57,7 +58,8 @@ class CreateTicketPathTest {
                 .extract()
                 .jsonPath()
                 .getMap("");
-        Map<String, Object> read = given().get("/api/v1/tickets/" + created.get("id"))
+        Map<String, Object> read = asAgent()
+                .get("/api/v1/tickets/" + created.get("id"))
                 .then()
                 .statusCode(200)
                 .extract()
@@ -102,7 +104,7 @@ class CreateTicketPathTest {
         } finally {
             pool.shutdown();
         }
-        given().get("/api/v1/tickets?customer=" + customer).then().body("total", equalTo(1));
+        asAgent().get("/api/v1/tickets?customer=" + customer).then().body("total", equalTo(1));
     }
 
     @Test

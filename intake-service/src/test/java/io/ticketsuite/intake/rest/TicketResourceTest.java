@@ -1,6 +1,7 @@
 package io.ticketsuite.intake.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.ticketsuite.intake.Api.asAgent;
+import static io.ticketsuite.intake.Api.asChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -17,6 +18,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.ticketsuite.intake.TestClock;
+import io.ticketsuite.testkit.TestTokens;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -51,7 +53,8 @@ class TicketResourceTest {
     }
 
     static String create(String body) {
-        return given().contentType(ContentType.JSON)
+        return asChannel()
+                .contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/v1/tickets")
                 .then()
@@ -63,7 +66,8 @@ class TicketResourceTest {
     @Test
     void shouldCreateATicketWithLocationAndSnakeCaseBody() {
         String customer = "c-" + UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON)
+        String id = asChannel()
+                .contentType(ContentType.JSON)
                 .body(ticket(customer))
                 .post("/api/v1/tickets")
                 .then()
@@ -80,7 +84,8 @@ class TicketResourceTest {
                 .extract()
                 .path("id");
 
-        given().get("/api/v1/tickets/" + id)
+        asAgent()
+                .get("/api/v1/tickets/" + id)
                 .then()
                 .statusCode(200)
                 .body("id", equalTo(id))
@@ -91,14 +96,15 @@ class TicketResourceTest {
     @Test
     void shouldPointLocationAtTheNewTicket() {
         var response =
-                given().contentType(ContentType.JSON).body(ticket("c-loc")).post("/api/v1/tickets");
+                asChannel().contentType(ContentType.JSON).body(ticket("c-loc")).post("/api/v1/tickets");
         String id = response.path("id");
         response.then().statusCode(201).header("Location", endsWith("/api/v1/tickets/" + id));
     }
 
     @Test
     void shouldListEveryInvalidFieldInOneProblem() {
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"subject": " ", "type": "SUPPORT", "channel": "email",
                          "customer": {"id": "", "email": "not-an-email", "language": "english"},
@@ -122,7 +128,8 @@ class TicketResourceTest {
 
     @Test
     void shouldNameTheAllowedValuesOfAnUnknownEnum() {
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .body(ticket("c-1").replace("\"support\"", "\"incident\""))
                 .post("/api/v1/tickets")
                 .then()
@@ -134,7 +141,8 @@ class TicketResourceTest {
 
     @Test
     void shouldRejectMalformedJsonWithProblem() {
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .body("{\"subject\": ")
                 .post("/api/v1/tickets")
                 .then()
@@ -146,7 +154,8 @@ class TicketResourceTest {
 
     @Test
     void shouldRejectAMissingBody() {
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .post("/api/v1/tickets")
                 .then()
                 .statusCode(400)
@@ -156,7 +165,8 @@ class TicketResourceTest {
 
     @Test
     void shouldRejectAWrongContentType() {
-        given().contentType(ContentType.TEXT)
+        asChannel()
+                .contentType(ContentType.TEXT)
                 .body("subject=hello")
                 .post("/api/v1/tickets")
                 .then()
@@ -183,6 +193,7 @@ class TicketResourceTest {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/tickets"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.channel())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
         return HttpClient.newBuilder()
@@ -194,7 +205,8 @@ class TicketResourceTest {
     @Test
     void shouldRejectAnOversizedBody() {
         String huge = ticket("c-big").replace("Two identical charges", "x".repeat(70_000));
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .body(huge)
                 .post("/api/v1/tickets")
                 .then()
@@ -205,7 +217,10 @@ class TicketResourceTest {
 
     @Test
     void shouldRefuseAnEscalationFromACustomerChannel() {
-        given().contentType(ContentType.JSON)
+        // staff may create escalations, but only through channel API or PHONE (customers and channel systems may not
+        // create them at all: IntakeAuthorizationTest)
+        asAgent()
+                .contentType(ContentType.JSON)
                 .body(ticket("c-esc").replace("\"support\"", "\"ESCALATION\""))
                 .post("/api/v1/tickets")
                 .then()
@@ -217,7 +232,8 @@ class TicketResourceTest {
     void shouldReturnTheSameTicketForARetriedIdempotentPost() {
         String customer = "c-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON)
+        String first = asChannel()
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(ticket(customer))
                 .post("/api/v1/tickets")
@@ -226,7 +242,8 @@ class TicketResourceTest {
                 .extract()
                 .path("id");
 
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(ticket(customer))
                 .post("/api/v1/tickets")
@@ -235,21 +252,23 @@ class TicketResourceTest {
                 .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first));
 
-        given().get("/api/v1/tickets?customer=" + customer).then().body("total", equalTo(1));
+        asAgent().get("/api/v1/tickets?customer=" + customer).then().body("total", equalTo(1));
     }
 
     @Test
     void shouldRefuseAnIdempotencyKeyReusedWithAnotherBody() {
         String key = UUID.randomUUID().toString();
         create(ticket("c-a"));
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(ticket("c-a"))
                 .post("/api/v1/tickets")
                 .then()
                 .statusCode(201);
 
-        given().contentType(ContentType.JSON)
+        asChannel()
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(ticket("c-b"))
                 .post("/api/v1/tickets")
@@ -261,12 +280,13 @@ class TicketResourceTest {
 
     @Test
     void shouldAnswer404ProblemForUnknownAndMalformedIds() {
-        given().get("/api/v1/tickets/" + UUID.randomUUID())
+        asAgent()
+                .get("/api/v1/tickets/" + UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM)
                 .body("type", equalTo("https://ticketsuite.io/problems/not-found"));
-        given().get("/api/v1/tickets/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+        asAgent().get("/api/v1/tickets/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
@@ -276,31 +296,36 @@ class TicketResourceTest {
         String b = create(ticket(customer));
         String c = create(ticket(customer).replace("\"support\"", "\"question\""));
 
-        given().get("/api/v1/tickets?customer=" + customer + "&size=2&page=0")
+        asAgent()
+                .get("/api/v1/tickets?customer=" + customer + "&size=2&page=0")
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(3))
                 .body("page", equalTo(0))
                 .body("size", equalTo(2))
                 .body("items.id", contains(c, b));
-        given().get("/api/v1/tickets?customer=" + customer + "&size=2&page=1")
+        asAgent()
+                .get("/api/v1/tickets?customer=" + customer + "&size=2&page=1")
                 .then()
                 .body("items.id", contains(a));
-        given().get("/api/v1/tickets?customer=" + customer + "&type=question")
+        asAgent()
+                .get("/api/v1/tickets?customer=" + customer + "&type=question")
                 .then()
                 .body("items.id", contains(c));
-        given().get("/api/v1/tickets?customer=" + customer + "&status=NEW&priority=P1")
+        asAgent()
+                .get("/api/v1/tickets?customer=" + customer + "&status=NEW&priority=P1")
                 .then()
                 .body("total", equalTo(0));
-        given().get("/api/v1/tickets?status=LOST").then().statusCode(400).contentType(PROBLEM);
-        given().get("/api/v1/tickets?size=0").then().statusCode(400).contentType(PROBLEM);
+        asAgent().get("/api/v1/tickets?status=LOST").then().statusCode(400).contentType(PROBLEM);
+        asAgent().get("/api/v1/tickets?size=0").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
     void shouldRefuseAnIllegalTransitionNamingTheAllowedOnes() {
         String id = create(ticket("c-t"));
 
-        given().contentType(ContentType.JSON)
+        asAgent()
+                .contentType(ContentType.JSON)
                 .body("{\"status\": \"resolved\", \"reason\": \"done\"}")
                 .post("/api/v1/tickets/" + id + "/status")
                 .then()
@@ -337,43 +362,135 @@ class TicketResourceTest {
     @Test
     void shouldAddAndListComments() {
         String id = create(ticket("c-c"));
-        given().contentType(ContentType.JSON)
-                .body("{\"body\": \"Looking into it\", \"author\": {\"id\": \"agent-7\", \"role\": \"agent\"},"
-                        + " \"visibility\": \"public\"}")
+        // the author is the caller (the agent's token), not a field of the body
+        asAgent()
+                .contentType(ContentType.JSON)
+                .body("{\"body\": \"Looking into it\", \"visibility\": \"public\"}")
                 .post("/api/v1/tickets/" + id + "/comments")
                 .then()
                 .statusCode(201)
+                .body("author.id", equalTo("agent-account-management-1"))
                 .body("author.role", equalTo("AGENT"))
                 .body("visibility", equalTo("PUBLIC"));
-        given().contentType(ContentType.JSON)
-                .body("{\"body\": \"note\", \"author\": {\"id\": \"agent-7\", \"role\": \"agent\"},"
-                        + " \"visibility\": \"internal\"}")
+        asAgent()
+                .contentType(ContentType.JSON)
+                .body("{\"body\": \"note\", \"visibility\": \"internal\"}")
                 .post("/api/v1/tickets/" + id + "/comments")
                 .then()
                 .statusCode(201);
 
-        given().get("/api/v1/tickets/" + id + "/comments")
+        asAgent()
+                .get("/api/v1/tickets/" + id + "/comments")
                 .then()
                 .statusCode(200)
                 .body("body", contains("Looking into it", "note"))
                 .body("visibility", hasItem("INTERNAL"));
-        given().contentType(ContentType.JSON)
-                .body("{\"body\": \"\", \"author\": {\"id\": \"x\", \"role\": \"robot\"}}")
+        asAgent()
+                .contentType(ContentType.JSON)
+                .body("{\"body\": \"\", \"visibility\": \"secret\"}")
                 .post("/api/v1/tickets/" + id + "/comments")
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM);
-        given().contentType(ContentType.JSON)
-                .body(
-                        "{\"body\": \"hi\", \"author\": {\"id\": \"x\", \"role\": \"agent\"}, \"visibility\": \"public\"}")
+        asAgent()
+                .contentType(ContentType.JSON)
+                .body("{\"body\": \"hi\", \"visibility\": \"public\"}")
                 .post("/api/v1/tickets/" + UUID.randomUUID() + "/comments")
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM);
     }
 
+    @Test
+    void shouldRefuseANulCharacterInAnyTextAsA400Problem() {
+        // PostgreSQL cannot store NUL in text: refused before it reaches the database, never a 500
+        asChannel()
+                .contentType(ContentType.JSON)
+                .body(ticket("c-nul").replace("Two identical charges", "Two\\u0000charges"))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("description"));
+        asChannel()
+                .contentType(ContentType.JSON)
+                .body(ticket("c-nul\\u0000"))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        String id = create(ticket("c-nul"));
+        asAgent()
+                .contentType(ContentType.JSON)
+                .body("{\"body\": \"hi\\u0000there\", \"visibility\": \"public\"}")
+                .post("/api/v1/tickets/" + id + "/comments")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        asAgent()
+                .contentType(ContentType.JSON)
+                .body("{\"status\": \"ASSIGNED\", \"reason\": \"\\u0000\"}")
+                .post("/api/v1/tickets/" + id + "/status")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        asChannel()
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .body(ticket("c-nul").replace("\"mail-1\"", "\"mail\\u0000\""))
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        asAgent()
+                .queryParam("customer", "c-nul\0")
+                .get("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        asAgent()
+                .queryParam("category", "\0")
+                .get("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        asAgent().get("/api/v1/tickets/" + id).then().statusCode(200).body("status", equalTo("NEW"));
+        asAgent().get("/api/v1/tickets/" + id + "/comments").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void shouldRefuseHugeOrNegativePagesAsA400Problem() {
+        for (String query : new String[] {
+            "page=2147483647",
+            "page=100001",
+            "page=99999999999999999999",
+            "page=-1",
+            "size=201",
+            "size=-5",
+            "size=2147483647",
+            "page=abc",
+            "page=100000&size=2147483647"
+        }) {
+            asAgent()
+                    .get("/api/v1/tickets?" + query)
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("https://ticketsuite.io/problems/validation"));
+        }
+        // the last page allowed is still a page (empty), not an overflow
+        asAgent()
+                .get("/api/v1/tickets?page=100000&size=200")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0))
+                .body("page", equalTo(100000));
+    }
+
     private static ValidatableResponse status(String id, String status) {
-        return given().contentType(ContentType.JSON)
+        return asAgent()
+                .contentType(ContentType.JSON)
                 .body("{\"status\": \"" + status + "\", \"reason\": \"test\"}")
                 .post("/api/v1/tickets/" + id + "/status")
                 .then();

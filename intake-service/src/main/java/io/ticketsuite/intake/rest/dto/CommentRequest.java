@@ -1,18 +1,20 @@
 package io.ticketsuite.intake.rest.dto;
 
-import io.ticketsuite.events.AuthorRole;
 import io.ticketsuite.events.Visibility;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of POST /api/v1/tickets/{id}/comments. */
+/**
+ * Body of POST /api/v1/tickets/{id}/comments. The author is the caller: id and role come from the bearer token; an
+ * {@code author} field in the body is ignored.
+ */
+@Schema(
+        name = "NewComment",
+        description = "A comment; its author (id and role) is the caller, taken from the bearer token")
 public record CommentRequest(
         @NotBlank @Size(max = 20_000) String body,
-        @NotNull @Valid Author author,
-        @NotNull Visibility visibility) {
 
-    public record Author(
-            @NotBlank @Size(max = 100) String id, @NotNull AuthorRole role) {}
-}
+        @NotNull @Schema(description = "PUBLIC (seen by the customer) or INTERNAL (staff only)")
+        Visibility visibility) {}

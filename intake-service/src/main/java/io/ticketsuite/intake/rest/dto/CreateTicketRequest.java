@@ -21,11 +21,19 @@ public record CreateTicketRequest(
         @Size(max = 20_000) String description,
         @NotNull TicketType type,
         @NotNull Channel channel,
-        @NotNull @Valid Customer customer,
+
+        @NotNull
+        @Valid
+        @Schema(
+                description = "Who the ticket is for: required from channels and staff. For a customer's token it"
+                        + " is taken from the token (id, email; tier from the `tier` claim, else FREE) and only"
+                        + " `language` is read from the body")
+        Customer customer,
+
         @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 200) String externalId) {
 
-    /** The customer as the channel knows them. */
+    /** The customer as the channel knows them (for a customer's own request: from the token). */
     @Schema(name = "Customer")
     public record Customer(
             @NotBlank @Size(max = 100) String id,

@@ -8,6 +8,7 @@ import io.ticketsuite.events.TicketType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A ticket as the API shows it. */
 public record TicketResponse(
@@ -28,5 +29,7 @@ public record TicketResponse(
         Instant updatedAt,
         Instant resolvedAt) {
 
+    /** Whom the ticket is for (the email is shown to the customer themselves and to staff, no one else). */
+    @Schema(name = "TicketCustomer")
     public record Customer(String id, String email, CustomerTier tier, String language) {}
 }
