@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real Keycloak with the realm file, as ./suite and the e2e tests start it: the claims the services rely on
- * (sub = staff id, aud, realm roles, customer_id and email, short lifetimes).
+ * (sub = staff id, aud, realm roles, customer_id, tier and email, short lifetimes).
  */
 class KeycloakTest {
     private static Path home;
@@ -48,7 +48,9 @@ class KeycloakTest {
         assertThat(claim(claims, "iss")).isEqualTo(keycloak.issuer());
         assertThat(claims).contains("\"realm_access\":{\"roles\":[\"customer\"]}");
         assertThat(lifetime(claims)).isEqualTo(300);
+        assertThat(claim(claims, "tier")).isEqualTo("ENTERPRISE");
         assertThat(claim(claims(keycloak.token("customer2")), "customer_id")).isEqualTo("c-43");
+        assertThat(claim(claims(keycloak.token("customer2")), "tier")).isEqualTo("STARTER");
     }
 
     @Test

@@ -40,6 +40,9 @@ public final class RealmGenerator {
     /** A staff member or demo user of the realm; {@code id} becomes the token's {@code sub}. */
     record User(String id, String username, String name, String email, String role, String customerId) {}
 
+    /** The demo customers' tiers, carried by their tokens' {@code tier} claim (a customer cannot claim one). */
+    static final Map<String, String> CUSTOMER_TIERS = Map.of("c-42", "ENTERPRISE", "c-43", "STARTER");
+
     private RealmGenerator() {}
 
     public static void main(String[] args) throws IOException {
@@ -201,7 +204,8 @@ public final class RealmGenerator {
                 "serviceAccountsEnabled", false,
                 "protocol", "openid-connect",
                 "fullScopeAllowed", true);
-        client.put("protocolMappers", List.of(audienceMapper(), customerIdMapper()));
+        client.put(
+                "protocolMappers", List.of(audienceMapper(), attributeMapper("customer_id"), attributeMapper("tier")));
         return client;
     }
 
@@ -243,10 +247,10 @@ public final class RealmGenerator {
                         "introspection.token.claim", "true"));
     }
 
-    private static Map<String, Object> customerIdMapper() {
+    private static Map<String, Object> attributeMapper(String attribute) {
         return map(
                 "name",
-                "customer_id",
+                attribute,
                 "protocol",
                 "openid-connect",
                 "protocolMapper",
@@ -255,8 +259,8 @@ public final class RealmGenerator {
                 false,
                 "config",
                 map(
-                        "user.attribute", "customer_id",
-                        "claim.name", "customer_id",
+                        "user.attribute", attribute,
+                        "claim.name", attribute,
                         "jsonType.label", "String",
                         "access.token.claim", "true",
                         "id.token.claim", "true",
@@ -277,7 +281,11 @@ public final class RealmGenerator {
             rep.put("emailVerified", true);
         }
         if (user.customerId() != null) {
-            rep.put("attributes", Map.of("customer_id", List.of(user.customerId())));
+            rep.put(
+                    "attributes",
+                    map(
+                            "customer_id", List.of(user.customerId()),
+                            "tier", List.of(CUSTOMER_TIERS.getOrDefault(user.customerId(), "FREE"))));
         }
         rep.put("credentials", List.of(map("type", "password", "value", user.username(), "temporary", false)));
         rep.put("realmRoles", List.of(user.role()));
@@ -293,7 +301,7 @@ public final class RealmGenerator {
                 "realmRoles", List.of("channel"));
     }
 
-    /** Keycloak 24+ keeps only declared attributes: customer_id is declared; names and email are optional. */
+    /** Keycloak 24+ keeps only declared attributes: customer_id and tier are declared; names and email are optional. */
     private static Map<String, Object> userProfile() {
         Map<String, Object> adminAndUser = map("view", List.of("admin", "user"), "edit", List.of("admin", "user"));
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -337,6 +345,19 @@ public final class RealmGenerator {
                                 "Customer id",
                                 "validations",
                                 map("length", map("max", 64)),
+                                "permissions",
+                                map("view", List.of("admin", "user"), "edit", List.of("admin")),
+                                "multivalued",
+                                false),
+                        map(
+                                "name",
+                                "tier",
+                                "displayName",
+                                "Customer tier",
+                                "validations",
+                                map(
+                                        "options",
+                                        map("options", List.of("FREE", "STARTER", "PROFESSIONAL", "ENTERPRISE"))),
                                 "permissions",
                                 map("view", List.of("admin", "user"), "edit", List.of("admin")),
                                 "multivalued",
