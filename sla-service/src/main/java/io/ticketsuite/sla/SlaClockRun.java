@@ -53,6 +53,18 @@ public class SlaClockRun {
     @Column(name = "within_target")
     public Boolean withinTarget;
 
+    /** The start of the open pause; null while the clock runs. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+
+    /** The working time the closed pauses of this cycle lasted. */
+    @Column(name = "paused_millis", nullable = false)
+    public long pausedMillis;
+
+    public Duration paused() {
+        return Duration.ofMillis(pausedMillis);
+    }
+
     public Duration target() {
         return Duration.ofMillis(targetMillis);
     }

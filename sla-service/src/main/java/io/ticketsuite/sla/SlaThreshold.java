@@ -44,6 +44,10 @@ public class SlaThreshold {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** Set while its clock is paused: the scheduler does not fire it until the clock resumes and moves it. */
+    @Column(name = "held_since")
+    public Instant heldSince;
+
     public boolean pending() {
         return firedAt == null && cancelledAt == null;
     }

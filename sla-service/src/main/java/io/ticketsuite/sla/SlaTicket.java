@@ -36,6 +36,10 @@ public class SlaTicket {
     @Column(name = "customer_tier")
     public CustomerTier customerTier;
 
+    /** The customer's time zone (IANA id) from ticket.created; null = the calendar's configured zone. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     /** The latest priority from triage; null until triaged. */
     @Enumerated(EnumType.STRING)
     public Priority priority;

@@ -6,12 +6,15 @@ import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaClock;
 import io.ticketsuite.events.SlaMet;
+import io.ticketsuite.events.SlaPaused;
 import io.ticketsuite.events.SlaResumed;
 import io.ticketsuite.events.SlaStarted;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketType;
 import io.ticketsuite.events.Visibility;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +34,7 @@ public final class TicketSla {
     private final SlaTicket ticket;
     private final Map<SlaClock, SlaClockRun> clocks = new EnumMap<>(SlaClock.class);
     private final List<SlaThreshold> pending;
+    private final List<SlaPause> pauses;
     private final SlaPolicy policy;
     private final Instant now;
     private final List<Object> newEntities = new ArrayList<>();
@@ -39,27 +43,39 @@ public final class TicketSla {
 
     /**
      * @param pending the thresholds of this ticket not fired nor cancelled yet (locked by the caller)
+     * @param pauses the pauses of this ticket's clocks (open and closed)
      * @param now the service's clock, for cancellation stamps
      */
     public TicketSla(
             SlaTicket ticket,
             Collection<SlaClockRun> clocks,
             List<SlaThreshold> pending,
+            List<SlaPause> pauses,
             SlaPolicy policy,
             Instant now) {
         this.ticket = Objects.requireNonNull(ticket);
         clocks.forEach(run -> this.clocks.put(run.clock, run));
         this.pending = new ArrayList<>(pending);
+        this.pauses = new ArrayList<>(pauses);
         this.policy = policy;
         this.now = micros(now);
     }
 
-    /** ticket.created: the start instant of the clocks. A repeated fact changes nothing. */
+    /** ticket.created without a customer time zone: the calendar's configured zone. */
     public void created(Instant createdAt, TicketType type, CustomerTier tier, TicketStatus status) {
+        created(createdAt, type, tier, null, status);
+    }
+
+    /**
+     * ticket.created: the start instant of the clocks, the tier (its calendar and targets) and the customer's time
+     * zone (null = the calendar's own). A repeated fact changes nothing.
+     */
+    public void created(Instant createdAt, TicketType type, CustomerTier tier, ZoneId zone, TicketStatus status) {
         if (ticket.createdAt == null) {
             ticket.createdAt = micros(createdAt);
             ticket.ticketType = type;
             ticket.customerTier = tier;
+            ticket.timeZone = zone == null ? null : zone.getId();
             if (ticket.status == null) {
                 ticket.status = status;
             }
@@ -113,6 +129,9 @@ public final class TicketSla {
         touch();
         SlaClockRun response = clocks.get(SlaClock.RESPONSE);
         if (response != null && response.running()) {
+            if (response.pausedAt != null) {
+                resume(response, ticket.firstResponseAt);
+            }
             meet(response, ticket.firstResponseAt);
         }
     }
@@ -120,12 +139,15 @@ public final class TicketSla {
     /**
      * ticket.status-changed: RESOLVED (or CLOSED) meets the resolution clock, and the response clock if nobody
      * answered publicly before; REOPENED restarts a met resolution clock with a full target from the reopen
-     * instant, at the current priority.
+     * instant, at the current priority. A status the policy names pauses those running clocks (sla.paused); any
+     * other status resumes them (sla.resumed), moving their due instant and pending thresholds by the working time
+     * the pause lasted.
      */
     public void statusChanged(TicketStatus to, Instant at) {
         Instant when = micros(at);
         ticket.status = to;
         touch();
+        pauseOrResume(to, when);
         if (to == TicketStatus.RESOLVED || to == TicketStatus.CLOSED) {
             if (ticket.resolvedAt == null) {
                 ticket.resolvedAt = when;
@@ -144,12 +166,104 @@ public final class TicketSla {
         }
     }
 
+    private void pauseOrResume(TicketStatus status, Instant at) {
+        var pausing = policy.pausedBy(status);
+        boolean paused = false;
+        boolean resumed = false;
+        for (SlaClockRun run : clocks.values()) {
+            if (!run.running()) {
+                continue;
+            }
+            if (pausing.contains(run.clock) && run.pausedAt == null) {
+                pause(run, status, at);
+                paused = true;
+            } else if (!pausing.contains(run.clock) && run.pausedAt != null) {
+                resume(run, at);
+                resumed = true;
+            }
+        }
+        if (paused) {
+            events.add(new SlaPaused(ticket.ticketId, status.name(), at));
+        }
+        if (resumed) {
+            events.add(new SlaResumed(
+                    ticket.ticketId, at, runningDue(SlaClock.RESPONSE), runningDue(SlaClock.RESOLUTION)));
+        }
+    }
+
+    private Instant runningDue(SlaClock clock) {
+        SlaClockRun run = clocks.get(clock);
+        return run != null && run.running() ? run.dueAt : null;
+    }
+
+    /** Holds the clock's thresholds that are not due yet, and opens a pause. */
+    private void pause(SlaClockRun run, TicketStatus status, Instant at) {
+        run.pausedAt = at;
+        for (SlaThreshold threshold : pending) {
+            if (threshold.clock == run.clock
+                    && threshold.cycle == run.cycle
+                    && threshold.pending()
+                    && threshold.fireAt.isAfter(at)) {
+                threshold.heldSince = at;
+            }
+        }
+        SlaPause pause = new SlaPause();
+        pause.id = UUID.randomUUID();
+        pause.ticketId = run.ticketId;
+        pause.clock = run.clock;
+        pause.cycle = run.cycle;
+        pause.reason = status.name();
+        pause.pausedAt = at;
+        pauses.add(pause);
+        newEntities.add(pause);
+    }
+
+    /** Closes the open pause: the due instant and the held thresholds move by the paused working time. */
+    private void resume(SlaClockRun run, Instant at) {
+        Instant pausedAt = run.pausedAt;
+        Instant resumedAt = at.isBefore(pausedAt) ? pausedAt : at;
+        WorkingCalendar calendar = calendar();
+        Duration paused = calendar.between(pausedAt, resumedAt);
+        run.dueAt = SlaPolicy.shift(calendar, run.dueAt, pausedAt, resumedAt);
+        run.pausedMillis += paused.toMillis();
+        run.pausedAt = null;
+        for (SlaThreshold threshold : pending) {
+            if (threshold.clock == run.clock && threshold.cycle == run.cycle && threshold.pending()) {
+                threshold.fireAt = SlaPolicy.shift(calendar, threshold.fireAt, pausedAt, resumedAt);
+                threshold.heldSince = null;
+            }
+        }
+        for (SlaPause pause : pauses) {
+            if (pause.clock == run.clock && pause.cycle == run.cycle && pause.open()) {
+                pause.resumedAt = resumedAt;
+                pause.pausedMillis = paused.toMillis();
+            }
+        }
+    }
+
+    private List<PausedInterval> closedPauses(SlaClockRun run) {
+        return pauses.stream()
+                .filter(p -> p.clock == run.clock && p.cycle == run.cycle && !p.open())
+                .sorted(java.util.Comparator.comparing(p -> p.pausedAt))
+                .map(p -> new PausedInterval(p.pausedAt, p.resumedAt))
+                .toList();
+    }
+
+    /** The calendar of this ticket: its tier's, in the customer's zone if known. */
+    public WorkingCalendar calendar() {
+        return policy.calendar(ticket.customerTier, zone());
+    }
+
+    private ZoneId zone() {
+        return ticket.timeZone == null ? null : ZoneId.of(ticket.timeZone);
+    }
+
     private void startIfReady() {
         if (!clocks.isEmpty() || ticket.createdAt == null || ticket.priority == null) {
             return;
         }
         for (SlaClock clock : SlaClock.values()) {
-            ClockPlan plan = plan(clock, ticket.priority, ticket.createdAt);
+            ClockPlan plan = plan(clock, ticket.priority, ticket.createdAt, List.of());
             SlaClockRun run = new SlaClockRun();
             run.id = UUID.randomUUID();
             run.ticketId = ticket.ticketId;
@@ -179,11 +293,14 @@ public final class TicketSla {
     }
 
     private void reschedule(SlaClockRun run, Priority priority) {
-        ClockPlan plan = plan(run.clock, priority, run.startedAt);
+        ClockPlan plan = plan(run.clock, priority, run.startedAt, closedPauses(run));
         apply(run, plan);
         for (SlaThreshold threshold : pending) {
             if (threshold.clock == run.clock && threshold.cycle == run.cycle && threshold.pending()) {
                 threshold.fireAt = plan.thresholdAt(threshold.percent);
+                // while paused, what is not due at the pause's start waits for the resume
+                threshold.heldSince =
+                        run.pausedAt != null && threshold.fireAt.isAfter(run.pausedAt) ? run.pausedAt : null;
             }
         }
         recomputed.add(run.clock);
@@ -191,8 +308,10 @@ public final class TicketSla {
 
     private void restart(SlaClockRun run, Instant at) {
         run.cycle++;
-        ClockPlan plan = plan(run.clock, ticket.priority, at);
+        ClockPlan plan = plan(run.clock, ticket.priority, at, List.of());
         apply(run, plan);
+        run.pausedAt = null;
+        run.pausedMillis = 0;
         run.state = ClockState.RUNNING;
         run.metAt = null;
         run.withinTarget = null;
@@ -214,8 +333,8 @@ public final class TicketSla {
         events.add(new SlaMet(ticket.ticketId, run.clock, run.dueAt, at, run.withinTarget));
     }
 
-    private ClockPlan plan(SlaClock clock, Priority priority, Instant start) {
-        return policy.plan(ticket.ticketId, clock, priority, ticket.customerTier, start);
+    private ClockPlan plan(SlaClock clock, Priority priority, Instant start, List<PausedInterval> closedPauses) {
+        return policy.plan(clock, priority, ticket.customerTier, zone(), start, closedPauses);
     }
 
     private static void apply(SlaClockRun run, ClockPlan plan) {
@@ -269,6 +388,11 @@ public final class TicketSla {
     /** Events this change announces, in order. */
     public List<EventData> events() {
         return List.copyOf(events);
+    }
+
+    /** The pauses of this ticket's clocks, including the ones this change opened or closed. */
+    public List<SlaPause> pauses() {
+        return List.copyOf(pauses);
     }
 
     /** Clocks whose due instants were recomputed for a new priority. */

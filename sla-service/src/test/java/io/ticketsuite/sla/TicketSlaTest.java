@@ -30,6 +30,7 @@ class TicketSlaTest {
     private final SlaTicket ticket = new SlaTicket(ticketId, CREATED);
     private final List<SlaClockRun> clocks = new ArrayList<>();
     private final List<SlaThreshold> thresholds = new ArrayList<>();
+    private final List<SlaPause> pauses = new ArrayList<>();
     private final List<EventData> published = new ArrayList<>();
     private Instant now = CREATED;
 
@@ -39,12 +40,15 @@ class TicketSlaTest {
                 ticket,
                 clocks,
                 thresholds.stream().filter(SlaThreshold::pending).toList(),
+                pauses,
                 policy,
                 now);
         change.accept(sla);
         for (Object created : sla.newEntities()) {
             if (created instanceof SlaClockRun run) {
                 clocks.add(run);
+            } else if (created instanceof SlaPause pause) {
+                pauses.add(pause);
             } else {
                 thresholds.add((SlaThreshold) created);
             }
@@ -96,7 +100,7 @@ class TicketSlaTest {
         apply(sla -> sla.prioritised(Priority.P2));
         assertThat(published).isEmpty();
 
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.STARTER, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
 
         SlaStarted started = published(SlaStarted.class).get(0);
         assertThat(started.startedAt()).isEqualTo(CREATED);
@@ -106,10 +110,11 @@ class TicketSlaTest {
 
     @Test
     void shouldKeepOneClockPairWhenFactsRepeat() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P3));
         apply(sla -> sla.prioritised(Priority.P3));
-        apply(sla -> sla.created(CREATED.plusSeconds(5), TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla ->
+                sla.created(CREATED.plusSeconds(5), TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
 
         assertThat(published(SlaStarted.class)).hasSize(1);
         assertThat(clocks).hasSize(2);
@@ -119,7 +124,7 @@ class TicketSlaTest {
 
     @Test
     void shouldRecomputeRunningClocksAndTheirPendingThresholdsWhenThePriorityChanges() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P3)); // response 4 h, resolution 2 d
         SlaThreshold fiftyPercent = thresholdsOf(SlaClock.RESOLUTION).stream()
                 .filter(t -> t.percent == 50)
@@ -150,7 +155,7 @@ class TicketSlaTest {
 
     @Test
     void shouldNotRecomputeAMetClock() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P2));
         apply(sla -> sla.commented(AuthorRole.AGENT, Visibility.PUBLIC, CREATED.plusSeconds(600)));
 
@@ -163,7 +168,7 @@ class TicketSlaTest {
 
     @Test
     void shouldMeetTheResponseClockOnlyWithAPublicAgentComment() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P1));
         now = CREATED.plusSeconds(120);
 
@@ -185,7 +190,7 @@ class TicketSlaTest {
 
     @Test
     void shouldMeetALateReplyOutsideItsTarget() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P1));
 
         apply(sla -> sla.commented(AuthorRole.AGENT, Visibility.PUBLIC, CREATED.plusSeconds(1000)));
@@ -196,7 +201,7 @@ class TicketSlaTest {
 
     @Test
     void shouldMeetBothRunningClocksWhenResolved() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P2));
 
         apply(sla -> sla.statusChanged(TicketStatus.RESOLVED, CREATED.plus(Duration.ofHours(2))));
@@ -214,7 +219,7 @@ class TicketSlaTest {
 
     @Test
     void shouldApplyAReplyAndAResolutionThatArrivedBeforeThePriority() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.commented(AuthorRole.AGENT, Visibility.PUBLIC, CREATED.plusSeconds(300)));
         apply(sla -> sla.statusChanged(TicketStatus.RESOLVED, CREATED.plusSeconds(3600)));
 
@@ -231,7 +236,7 @@ class TicketSlaTest {
 
     @Test
     void shouldRestartTheResolutionClockWithAFullTargetWhenReopened() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P1));
         apply(sla -> sla.statusChanged(TicketStatus.RESOLVED, CREATED.plus(Duration.ofHours(1))));
         Instant reopened = CREATED.plus(Duration.ofHours(6));
@@ -266,7 +271,7 @@ class TicketSlaTest {
 
     @Test
     void shouldAddressThresholdEventsToTheCurrentAssignee() {
-        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.FREE, TicketStatus.NEW));
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
         apply(sla -> sla.prioritised(Priority.P1));
         apply(sla -> sla.assigned("agent-1", "billing", "lead-1"));
         apply(sla -> sla.reassigned("agent-2", "billing"));

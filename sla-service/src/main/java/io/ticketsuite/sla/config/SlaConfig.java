@@ -5,31 +5,18 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 
-/** sla-service settings ({@code sla.*}): the targets per priority and the threshold scheduler. */
+/** sla-service settings ({@code sla.*}): where the SLA policy is, and the threshold scheduler. */
 @ConfigMapping(prefix = "sla")
 public interface SlaConfig {
 
-    Targets targets();
+    Policy policy();
 
     Scheduler scheduler();
 
-    /** Targets per priority, in SLA time (24/7 for now), e.g. {@code sla.targets.p1.response=15m}. */
-    interface Targets {
-        Target p1();
-
-        Target p2();
-
-        Target p3();
-
-        Target p4();
-    }
-
-    interface Target {
-        /** Until the first public agent reply. */
-        Duration response();
-
-        /** Until the ticket is resolved. */
-        Duration resolution();
+    interface Policy {
+        /** The policy YAML: {@code classpath:<resource>} or a file path. */
+        @WithDefault("classpath:sla-policy.yaml")
+        String file();
     }
 
     interface Scheduler {

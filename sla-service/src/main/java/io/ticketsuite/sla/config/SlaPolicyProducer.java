@@ -1,61 +1,29 @@
 package io.ticketsuite.sla.config;
 
-import io.ticketsuite.events.Priority;
-import io.ticketsuite.events.SlaClock;
-import io.ticketsuite.sla.AroundTheClockCalculator;
-import io.ticketsuite.sla.DueTimeCalculator;
+import io.quarkus.runtime.StartupEvent;
 import io.ticketsuite.sla.SlaPolicy;
-import io.ticketsuite.sla.SlaTargets;
+import io.ticketsuite.sla.policy.SlaPolicyLoader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
-/** Wires the plain-Java SLA policy: the configured targets and the due-time calculator (24/7 for now). */
+/** Loads the SLA policy file ({@code sla.policy.file}) once; a bad policy fails startup with the reason. */
 @ApplicationScoped
 public class SlaPolicyProducer {
+    private static final Logger LOG = Logger.getLogger(SlaPolicyProducer.class);
 
     @Produces
-    @ApplicationScoped
-    DueTimeCalculator calculator() {
-        return new AroundTheClockCalculator();
+    @Singleton
+    SlaPolicy policy(SlaConfig config) {
+        return SlaPolicyLoader.load(config.policy().file());
     }
 
-    @Produces
-    @ApplicationScoped
-    SlaTargets targets(SlaConfig config) {
-        return targetsOf(config.targets());
-    }
-
-    @Produces
-    @ApplicationScoped
-    SlaPolicy policy(SlaTargets targets, DueTimeCalculator calculator) {
-        return new SlaPolicy(targets, calculator);
-    }
-
-    /** The configured targets, checked: every target must be positive. */
-    public static SlaTargets targetsOf(SlaConfig.Targets config) {
-        Map<Priority, SlaConfig.Target> byPriority = new EnumMap<>(Priority.class);
-        byPriority.put(Priority.P1, config.p1());
-        byPriority.put(Priority.P2, config.p2());
-        byPriority.put(Priority.P3, config.p3());
-        byPriority.put(Priority.P4, config.p4());
-        Map<Priority, Map<SlaClock, Duration>> targets = new EnumMap<>(Priority.class);
-        byPriority.forEach((priority, target) -> {
-            Map<SlaClock, Duration> clocks = new EnumMap<>(SlaClock.class);
-            clocks.put(SlaClock.RESPONSE, positive(priority, "response", target.response()));
-            clocks.put(SlaClock.RESOLUTION, positive(priority, "resolution", target.resolution()));
-            targets.put(priority, clocks);
-        });
-        return (priority, clock) -> targets.get(priority).get(clock);
-    }
-
-    private static Duration positive(Priority priority, String name, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("sla.targets." + priority.name().toLowerCase(java.util.Locale.ROOT) + "."
-                    + name + " must be a positive duration, not " + value);
-        }
-        return value;
+    /** Loads the policy at startup rather than at the first event, so a bad file stops the service at once. */
+    void onStart(@Observes StartupEvent event, SlaPolicy policy, SlaConfig config) {
+        LOG.infof(
+                "SLA policy %s: calendars %s",
+                config.policy().file(), policy.calendars().values());
     }
 }

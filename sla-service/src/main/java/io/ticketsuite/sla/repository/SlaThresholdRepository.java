@@ -14,11 +14,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SlaThresholdRepository implements PanacheRepositoryBase<SlaThreshold, UUID> {
     /**
-     * Due, unfired, uncancelled thresholds, oldest first, locked; rows another replica (or a consumer changing
+     * Due, unfired, uncancelled thresholds of running (not paused) clocks, oldest first, locked; rows another replica (or a consumer changing
      * the clock) holds are skipped, and a row fired meanwhile no longer matches once its lock is granted.
      */
     private static final String CLAIM_DUE = "SELECT * FROM sla_threshold"
-            + " WHERE fired_at IS NULL AND cancelled_at IS NULL AND fire_at <= ?1"
+            + " WHERE fired_at IS NULL AND cancelled_at IS NULL AND held_since IS NULL AND fire_at <= ?1"
             + " ORDER BY fire_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED";
 
     /** The ticket's thresholds neither fired nor cancelled, locked so that the scheduler cannot fire them meanwhile. */

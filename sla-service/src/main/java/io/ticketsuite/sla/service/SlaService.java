@@ -17,8 +17,10 @@ import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.sla.SlaPolicy;
 import io.ticketsuite.sla.TicketSla;
+import io.ticketsuite.sla.mapping.CustomerZone;
 import io.ticketsuite.sla.mapping.SlaMapper;
 import io.ticketsuite.sla.repository.SlaClockRepository;
+import io.ticketsuite.sla.repository.SlaPauseRepository;
 import io.ticketsuite.sla.repository.SlaThresholdRepository;
 import io.ticketsuite.sla.repository.SlaTicketRepository;
 import io.ticketsuite.sla.rest.dto.SlaResponse;
@@ -40,6 +42,7 @@ public class SlaService {
     private final SlaTicketRepository tickets;
     private final SlaClockRepository clocks;
     private final SlaThresholdRepository thresholds;
+    private final SlaPauseRepository pauses;
     private final SlaPolicy policy;
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -48,12 +51,14 @@ public class SlaService {
             SlaTicketRepository tickets,
             SlaClockRepository clocks,
             SlaThresholdRepository thresholds,
+            SlaPauseRepository pauses,
             SlaPolicy policy,
             OutboxWriter outbox,
             Clock clock) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.thresholds = thresholds;
+        this.pauses = pauses;
         this.policy = policy;
         this.outbox = outbox;
         this.clock = clock;
@@ -69,7 +74,8 @@ public class SlaService {
         if (data instanceof TicketCreated c) {
             return change(
                     c.ticketId(),
-                    sla -> sla.created(c.createdAt(), c.type(), c.customer().tier(), c.status()));
+                    sla -> sla.created(
+                            c.createdAt(), c.type(), c.customer().tier(), CustomerZone.of(c.customer()), c.status()));
         }
         if (data instanceof TicketTriaged t) {
             return change(t.ticketId(), sla -> sla.prioritised(t.priority()));
@@ -102,7 +108,9 @@ public class SlaService {
                 .chain(ticket -> clocks.ofTicket(ticketId)
                         .chain(runs -> thresholds
                                 .ofTicket(ticketId)
-                                .map(all -> SlaMapper.toResponse(ticket, runs, all, policy, clock.instant()))));
+                                .chain(all -> pauses.ofTicket(ticketId)
+                                        .map(paused -> SlaMapper.toResponse(
+                                                ticket, runs, all, paused, policy, clock.instant())))));
     }
 
     private Uni<Applied> change(UUID ticketId, Consumer<TicketSla> change) {
@@ -111,7 +119,8 @@ public class SlaService {
                 .chain(ticket -> clocks.ofTicket(ticketId)
                         .chain(runs -> thresholds
                                 .pendingForUpdate(ticketId)
-                                .map(pending -> new TicketSla(ticket, runs, pending, policy, now))))
+                                .chain(pending -> pauses.ofTicket(ticketId)
+                                        .map(paused -> new TicketSla(ticket, runs, pending, paused, policy, now)))))
                 .chain(sla -> {
                     change.accept(sla);
                     List<Object> created = sla.newEntities();

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ClockResponse(
         SlaClock clock,
 
-        @Schema(description = "RUNNING, MET, or BREACHED (running past its due instant)")
+        @Schema(description = "RUNNING, PAUSED, MET, or BREACHED (running past its due instant)")
         String state,
 
         Priority priority,
@@ -27,7 +27,18 @@ public record ClockResponse(
         Instant metAt,
         Boolean withinTarget,
 
-        @Schema(description = "SLA time used in percent of the target (at met_at once met)")
+        @Schema(description = "working time used in percent of the target, pauses excluded (at met_at once met)")
         double elapsedPercent,
+
+        @Schema(description = "start of the open pause; null while the clock runs")
+        Instant pausedAt,
+
+        @Schema(description = "working time the clock was paused in this cycle (ISO-8601), the open pause included")
+        String pausedTime,
+
+        long pausedSeconds,
+
+        @Schema(description = "the pauses of this clock, every cycle")
+        List<PauseResponse> pauses,
 
         List<ThresholdResponse> thresholds) {}

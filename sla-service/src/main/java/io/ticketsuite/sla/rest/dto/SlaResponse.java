@@ -23,4 +23,13 @@ public record SlaResponse(
         @Schema(description = "why the clocks have not started (null once they have)")
         String waitingFor,
 
-        List<ClockResponse> clocks) {}
+        @Schema(description = "the working-time calendar of the ticket's tier (null until the tier is known)")
+        String calendar,
+
+        @Schema(description = "the calendar's time zone: the customer's, else the calendar's configured one")
+        String timeZone,
+
+        List<ClockResponse> clocks,
+
+        @Schema(description = "what happened to the clocks, in order: started, paused, resumed, thresholds fired, met")
+        List<TimelineEntry> timeline) {}
