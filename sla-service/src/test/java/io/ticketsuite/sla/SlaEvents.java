@@ -41,13 +41,17 @@ public final class SlaEvents {
     }
 
     public static TicketCreated created(UUID ticketId, Instant at) {
+        return created(ticketId, at, CustomerTier.ENTERPRISE);
+    }
+
+    public static TicketCreated created(UUID ticketId, Instant at, CustomerTier tier) {
         return new TicketCreated(
                 ticketId,
                 TicketType.SUPPORT,
                 Channel.WEB,
                 "Invoice charged twice",
                 "help",
-                new Customer("cust-" + ticketId, "c@example.com", CustomerTier.ENTERPRISE, "en"),
+                new Customer("cust-" + ticketId, "c@example.com", tier, "en"),
                 List.of(),
                 null,
                 TicketStatus.NEW,
