@@ -96,6 +96,9 @@ public final class ApiFuzzer {
             Request request = mutate(operation, tokens.apply(i));
             Response response = send(request);
             statuses.merge(response.status, 1, Integer::sum);
+            if ("true".equals(System.getenv("FUZZ_VERBOSE"))) {
+                System.err.println("fuzz " + response.status + " " + request.describe() + " → " + response.bodyText());
+            }
             if (!acceptable(response)) {
                 findings.add(
                         new Finding(request.describe(), response.status, response.contentType, response.bodyText()));
@@ -282,6 +285,14 @@ public final class ApiFuzzer {
                 return "[1,2,3]".getBytes(StandardCharsets.UTF_8);
             case 4:
                 return "{\"a\":".repeat(500).getBytes(StandardCharsets.UTF_8);
+            case 5, 6, 7, 8:
+                // one bad value in an otherwise valid body: reaches the service's logic and its database
+                mutateOne(sample);
+                try {
+                    return JSON.writeValueAsBytes(sample);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
             default:
                 mutateNode(sample, 0);
                 try {
@@ -289,6 +300,44 @@ public final class ApiFuzzer {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
+        }
+    }
+
+    private static final String[] HOSTILE_TEXTS = {
+        "nul \u0000 inside",
+        "\uD83D\uDE00 emoji ✓ ü",
+        "\u202Eright-to-left",
+        "'; DROP TABLE ticket; --",
+        "<script>alert(1)</script>",
+        "a".repeat(60_000),
+        "   ",
+        "\t\r\n",
+        "%s%n%x",
+        "${jndi:ldap://x}"
+    };
+
+    private void mutateOne(JsonNode node) {
+        if (!(node instanceof ObjectNode object) || object.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        String name = names.get(random.nextInt(names.size()));
+        JsonNode value = object.get(name);
+        if (value instanceof ObjectNode && random.nextBoolean()) {
+            mutateOne(value);
+        } else if (value.isTextual() || value.isNull()) {
+            object.put(name, pick(HOSTILE_TEXTS));
+        } else if (value.isNumber()) {
+            object.put(name, pick(new Long[] {-1L, 0L, Long.MAX_VALUE, (long) Integer.MAX_VALUE + 1}));
+        } else if (value.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            for (int i = 0; i < 1 + random.nextInt(300); i++) {
+                array.add(pick(HOSTILE_TEXTS));
+            }
+            object.set(name, array);
+        } else {
+            object.put(name, pick(HOSTILE_TEXTS));
         }
     }
 
@@ -339,7 +388,8 @@ public final class ApiFuzzer {
                         s.path("properties").fields();
                 while (properties.hasNext()) {
                     Map.Entry<String, JsonNode> property = properties.next();
-                    object.set(property.getKey(), sample(property.getValue(), depth + 1));
+                    JsonNode value = sample(property.getValue(), depth + 1);
+                    object.set(property.getKey(), value.isTextual() ? named(property.getKey(), value) : value);
                 }
                 return object;
             }
@@ -372,6 +422,21 @@ public final class ApiFuzzer {
             return type.asText();
         }
         return schema.has("properties") ? "object" : "string";
+    }
+
+    /** A text that passes the usual checks of a field with this name (an email, a language tag, a zone). */
+    private static JsonNode named(String name, JsonNode value) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("email")) {
+            return NODES.textNode("fuzz@example.com");
+        }
+        if (lower.contains("language")) {
+            return NODES.textNode("en");
+        }
+        if (lower.contains("zone")) {
+            return NODES.textNode("Europe/Berlin");
+        }
+        return value;
     }
 
     private String plausible(JsonNode schema) {
