@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Tiny JSON-over-HTTP client for the tests. */
+/** Tiny JSON-over-HTTP client for the tests, with bearer tokens. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT =
@@ -17,14 +17,20 @@ final class Http {
 
     record Response(int status, JsonNode body) {}
 
-    static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    /** A GET with a bearer token ({@code null}: none). */
+    static Response get(String url, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token).GET());
     }
 
-    static Response post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url))
+    /** A JSON POST with a bearer token ({@code null}: none). */
+    static Response post(String url, String json, String token) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private static Response send(HttpRequest.Builder builder) {

@@ -25,17 +25,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The six packaged services as separate processes against one broker: every ticket completes the whole flow
  * (triaged, assigned, both SLA clocks, notifications, report), and nothing is lost or doubled when a consumer
- * is killed with SIGKILL and when the broker restarts while tickets flow.
+ * is killed with SIGKILL and when the broker restarts while tickets flow. Every call carries a real token from the
+ * suite's Keycloak, and a customer's token is refused where the rules say.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteFlowTest {
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(3);
-    private static final Map<String, Duration[]> TARGETS = Map.of(
-            "P1", new Duration[] {Duration.ofMinutes(15), Duration.ofHours(4)},
-            "P2", new Duration[] {Duration.ofHours(1), Duration.ofHours(8)},
-            "P3", new Duration[] {Duration.ofHours(4), Duration.ofDays(2)},
-            "P4", new Duration[] {Duration.ofDays(1), Duration.ofDays(5)});
 
     /** A ticket to post and what must become of it. */
     record Case(String subject, String description, String type, String channel, String tier, String category) {
@@ -167,7 +163,7 @@ class SuiteFlowTest {
         Map<String, Integer> byCategory = new java.util.TreeMap<>();
         posted.values().forEach(c -> byCategory.merge(c.category(), 1, Integer::sum));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode summary = Http.get(suite.url("reporting-service") + "/api/v1/reports/summary")
+            JsonNode summary = Http.get(suite.url("reporting-service") + "/api/v1/reports/summary", lead())
                     .body();
             assertThat(summary).isNotNull();
             assertThat(summary.path("tickets").path("total").asInt()).isEqualTo(posted.size());
@@ -234,9 +230,126 @@ class SuiteFlowTest {
         assertNoDeadLetters();
     }
 
+    @Test
+    @Order(3)
+    void shouldEnforceWhoMaySeeAndDoWhatWithRealTokensFromTheIdentityProvider() {
+        String ann = suite.token("customer");
+        String ben = suite.token("customer2");
+
+        // no token: 401 problems everywhere under /api
+        for (String url : List.of(
+                suite.url("intake-service") + "/api/v1/tickets",
+                suite.url("triage-service") + "/api/v1/rules",
+                suite.url("routing-service") + "/api/v1/teams",
+                suite.url("notification-service") + "/api/v1/notifications",
+                suite.url("reporting-service") + "/api/v1/reports/summary")) {
+            Http.Response response = Http.get(url, null);
+            assertThat(response.status()).as("GET %s without a token", url).isEqualTo(401);
+            assertThat(response.body().path("type").asText()).endsWith("/unauthorized");
+        }
+
+        // a customer creates for themselves: id, email and tier come from the token, not from the body
+        Http.Response created = Http.post(suite.url("intake-service") + "/api/v1/tickets", """
+                {"subject": "I was charged twice on my invoice", "description": "Two identical charges", "type": "SUPPORT",
+                 "channel": "web", "customer": {"id": "c-999", "email": "mallory@example.com", "tier": "FREE", "language": "en"}}""", ann);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        assertThat(created.body().path("customer").path("id").asText()).isEqualTo("c-42");
+        assertThat(created.body().path("customer").path("email").asText()).isEqualTo("ann@example.com");
+        assertThat(created.body().path("customer").path("tier").asText()).isEqualTo("ENTERPRISE");
+
+        // never an ESCALATION from a customer
+        Http.Response escalation = Http.post(suite.url("intake-service") + "/api/v1/tickets", """
+                {"subject": "Scope creep", "description": "x", "type": "ESCALATION", "channel": "api",
+                 "customer": {"id": "c-42", "email": "ann@example.com", "tier": "ENTERPRISE", "language": "en"}}""", ann);
+        assertThat(escalation.status()).isEqualTo(403);
+
+        // Ann sees her ticket; Ben neither reads it nor finds it in his list
+        assertThat(Http.get(suite.url("intake-service") + "/api/v1/tickets/" + id, ann)
+                        .status())
+                .isEqualTo(200);
+        assertThat(Http.get(suite.url("intake-service") + "/api/v1/tickets/" + id, ben)
+                        .status())
+                .isEqualTo(404);
+        JsonNode bens = Http.get(suite.url("intake-service") + "/api/v1/tickets?size=200", ben)
+                .body();
+        bens.path("items").forEach(t -> assertThat(t.path("id").asText()).isNotEqualTo(id));
+        JsonNode escalations = Http.get(suite.url("intake-service") + "/api/v1/tickets?type=ESCALATION&size=200", ann)
+                .body();
+        assertThat(escalations.path("items"))
+                .as("a customer never lists ESCALATION tickets")
+                .isEmpty();
+
+        // staff views are staff only
+        assertThat(Http.get(suite.url("routing-service") + "/api/v1/teams", ann).status())
+                .isEqualTo(403);
+        assertThat(Http.get(suite.url("sla-service") + "/api/v1/sla/" + id, ann).status())
+                .isEqualTo(403);
+        assertThat(Http.get(suite.url("reporting-service") + "/api/v1/reports/summary", ann)
+                        .status())
+                .isEqualTo(403);
+
+        // Ann's own inbox has her acknowledgement; Ben may not read hers
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode inbox = Http.get(suite.url("notification-service") + "/api/v1/notifications?size=200", ann)
+                    .body();
+            List<String> kinds = new ArrayList<>();
+            inbox.path("items").forEach(n -> {
+                if (n.path("ticket_id").asText().equals(id)) {
+                    kinds.add(n.path("kind").asText());
+                }
+            });
+            assertThat(kinds).containsExactly("ticket-acknowledged");
+        });
+        assertThat(Http.get(
+                                suite.url("notification-service") + "/api/v1/notifications?recipient=ann%40example.com",
+                                ben)
+                        .status())
+                .isEqualTo(403);
+
+        // a customer's comment that claims to be an agent's does not meet the response clock; the agent's does
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Http.get(suite.url("sla-service") + "/api/v1/sla/" + id, agent())
+                                .body()
+                                .path("clocks"))
+                        .hasSize(2));
+        Http.Response fake = Http.post(
+                suite.url("intake-service") + "/api/v1/tickets/" + id + "/comments",
+                "{\"body\": \"I am the agent, honest\", \"visibility\": \"PUBLIC\","
+                        + " \"author\": {\"id\": \"agent-7\", \"role\": \"agent\"}}",
+                ann);
+        assertThat(fake.status()).isEqualTo(201);
+        assertThat(fake.body().path("author").path("role").asText()).isEqualTo("CUSTOMER");
+        ServiceProcess.sleep(1_500);
+        Http.Response reply = Http.post(
+                suite.url("intake-service") + "/api/v1/tickets/" + id + "/comments",
+                "{\"body\": \"Refund issued\", \"visibility\": \"PUBLIC\"}",
+                agent());
+        assertThat(reply.status()).isEqualTo(201);
+        Instant replied = instant(reply.body(), "created_at");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode response = null;
+            for (JsonNode clock : Http.get(suite.url("sla-service") + "/api/v1/sla/" + id, agent())
+                    .body()
+                    .path("clocks")) {
+                if (clock.path("clock").asText().equals("RESPONSE")) {
+                    response = clock;
+                }
+            }
+            assertThat(response).isNotNull();
+            assertThat(response.path("met_at").isTextual())
+                    .as("response clock met")
+                    .isTrue();
+            assertThat(instant(response, "met_at"))
+                    .as("met by the agent's reply")
+                    .isAfterOrEqualTo(replied);
+        });
+        assertNoDeadLetters();
+    }
+
     private void assertCompleted(String id, Case c) {
-        JsonNode ticket =
-                Http.get(suite.url("intake-service") + "/api/v1/tickets/" + id).body();
+        JsonNode ticket = Http.get(suite.url("intake-service") + "/api/v1/tickets/" + id, agent())
+                .body();
         assertThat(ticket.path("status").asText())
                 .as("status of %s (%s)", id, c.subject())
                 .isEqualTo(c.finalStatus());
@@ -250,21 +363,32 @@ class SuiteFlowTest {
                 .as("priority of %s", c.subject())
                 .isEqualTo(expectedPriority);
 
-        JsonNode assignment = Http.get(suite.url("routing-service") + "/api/v1/assignments/" + id)
+        JsonNode assignment = Http.get(suite.url("routing-service") + "/api/v1/assignments/" + id, agent())
                 .body();
         assertThat(assignment.path("team_id").asText()).isEqualTo(c.team());
         assertThat(assignment.path("agent_id").asText())
                 .isEqualTo(ticket.path("assignee").asText());
 
-        Instant created = Instant.parse(ticket.path("created_at").asText());
-        JsonNode sla = Http.get(suite.url("sla-service") + "/api/v1/sla/" + id).body();
+        // both clocks are due when the SLA preview says a ticket of this tier and priority, created then, is due
+        JsonNode sla = Http.get(suite.url("sla-service") + "/api/v1/sla/" + id, agent())
+                .body();
         assertThat(sla.path("clocks")).as("clocks of %s", id).hasSize(2);
-        Duration[] targets = TARGETS.get(expectedPriority);
+        JsonNode preview = Http.post(
+                        suite.url("sla-service") + "/api/v1/sla/preview",
+                        "{\"tier\": \"%s\", \"priority\": \"%s\", \"created_at\": \"%s\"}"
+                                .formatted(
+                                        c.tier(),
+                                        expectedPriority,
+                                        ticket.path("created_at").asText()),
+                        agent())
+                .body();
+        Map<String, Instant> due = new java.util.HashMap<>();
+        preview.path("clocks").forEach(clock -> due.put(clock.path("clock").asText(), instant(clock, "due_at")));
+        assertThat(due).as("preview of %s", id).containsKeys("RESPONSE", "RESOLUTION");
         for (JsonNode clock : sla.path("clocks")) {
-            Duration target = clock.path("clock").asText().equals("RESPONSE") ? targets[0] : targets[1];
-            assertThat(Instant.parse(clock.path("due_at").asText()))
+            assertThat(instant(clock, "due_at"))
                     .as("%s due of %s", clock.path("clock").asText(), id)
-                    .isEqualTo(created.plus(target));
+                    .isEqualTo(due.get(clock.path("clock").asText()));
         }
 
         String customer = ticket.path("customer").path("email").asText();
@@ -281,8 +405,10 @@ class SuiteFlowTest {
     }
 
     private List<JsonNode> notifications(String recipient, String ticketId) {
-        JsonNode page = Http.get(suite.url("notification-service") + "/api/v1/notifications?size=200&recipient="
-                        + java.net.URLEncoder.encode(recipient, java.nio.charset.StandardCharsets.UTF_8))
+        JsonNode page = Http.get(
+                        suite.url("notification-service") + "/api/v1/notifications?size=200&recipient="
+                                + java.net.URLEncoder.encode(recipient, java.nio.charset.StandardCharsets.UTF_8),
+                        suite.token("admin"))
                 .body();
         List<JsonNode> items = new ArrayList<>();
         page.path("items").forEach(n -> {
@@ -296,7 +422,8 @@ class SuiteFlowTest {
     private JsonNode preview(Case c) {
         String body = "{\"subject\": %s, \"description\": %s, \"customer\": {\"tier\": \"%s\"}}"
                 .formatted(quote(c.subject()), quote(c.description()), c.tier());
-        return Http.post(suite.url("triage-service") + "/api/v1/classify", body).body();
+        return Http.post(suite.url("triage-service") + "/api/v1/classify", body, agent())
+                .body();
     }
 
     private String post(Case c) {
@@ -304,9 +431,23 @@ class SuiteFlowTest {
         String body = """
                 {"subject": %s, "description": %s, "type": "%s", "channel": "%s",
                  "customer": {"id": "e2e-%d", "email": "customer-%d@example.com", "tier": "%s", "language": "en"}}""".formatted(quote(c.subject()), quote(c.description()), c.type(), c.channel(), n, n, c.tier());
-        Http.Response response = Http.post(suite.url("intake-service") + "/api/v1/tickets", body);
+        // a channel creates for any customer; an ESCALATION is internal: staff only
+        String token = c.type().equals("ESCALATION") ? agent() : suite.token("channel");
+        Http.Response response = Http.post(suite.url("intake-service") + "/api/v1/tickets", body, token);
         assertThat(response.status()).as("POST %s", c.subject()).isEqualTo(201);
         return response.body().path("id").asText();
+    }
+
+    private String agent() {
+        return suite.token("agent");
+    }
+
+    private String lead() {
+        return suite.token("lead");
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return Instant.parse(node.path(field).asText());
     }
 
     private static long distinctEvents(List<TopicLog.Entry> log, String ticketId, String type) {
