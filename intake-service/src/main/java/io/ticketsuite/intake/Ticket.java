@@ -55,6 +55,9 @@ public class Ticket {
     @Column(name = "customer_language")
     public String customerLanguage;
 
+    @Column(name = "customer_time_zone")
+    public String customerTimeZone;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> tags = new ArrayList<>();

@@ -18,7 +18,7 @@ final class EventSamples {
                         Channel.EMAIL,
                         "Charged twice",
                         "My invoice shows two charges",
-                        new Customer("c-1", "ann@example.com", CustomerTier.ENTERPRISE, "en"),
+                        new Customer("c-1", "ann@example.com", CustomerTier.ENTERPRISE, "en", "Europe/Berlin"),
                         List.of("vip"),
                         "ext-1",
                         TicketStatus.NEW,

@@ -29,6 +29,7 @@ public final class TicketMapper {
         ticket.customerEmail = request.customer().email();
         ticket.customerTier = request.customer().tier();
         ticket.customerLanguage = request.customer().language();
+        ticket.customerTimeZone = request.customer().timeZone();
         ticket.tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
         ticket.externalId = request.externalId();
         ticket.createdAt = now;
@@ -44,7 +45,8 @@ public final class TicketMapper {
                 t.status,
                 t.subject,
                 t.description,
-                new TicketResponse.Customer(t.customerId, t.customerEmail, t.customerTier, t.customerLanguage),
+                new TicketResponse.Customer(
+                        t.customerId, t.customerEmail, t.customerTier, t.customerLanguage, t.customerTimeZone),
                 t.tags == null ? List.of() : t.tags,
                 t.externalId,
                 t.category,
@@ -63,7 +65,7 @@ public final class TicketMapper {
                 t.channel,
                 t.subject,
                 t.description,
-                new Customer(t.customerId, t.customerEmail, t.customerTier, t.customerLanguage),
+                new Customer(t.customerId, t.customerEmail, t.customerTier, t.customerLanguage, t.customerTimeZone),
                 t.tags,
                 t.externalId,
                 t.status,

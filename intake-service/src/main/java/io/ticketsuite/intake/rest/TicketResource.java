@@ -168,12 +168,13 @@ public class TicketResource {
 
     /**
      * A customer's request with the customer taken from the token: id and email from its claims, the tier from its
-     * {@code tier} claim (FREE without a known one); only the language comes from the body.
+     * {@code tier} claim (FREE without a known one); only the language and the time zone come from the body.
      */
     private CreateTicketRequest forCustomer(CreateTicketRequest request, Actor actor) {
         String language = request.customer() == null ? null : request.customer().language();
+        String timeZone = request.customer() == null ? null : request.customer().timeZone();
         CreateTicketRequest.Customer customer = new CreateTicketRequest.Customer(
-                actor.customerId(), caller.email().orElse(null), tierOf(caller), language);
+                actor.customerId(), caller.email().orElse(null), tierOf(caller), language, timeZone);
         return new CreateTicketRequest(
                 request.subject(),
                 request.description(),

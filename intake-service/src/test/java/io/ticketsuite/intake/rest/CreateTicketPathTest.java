@@ -69,6 +69,32 @@ class CreateTicketPathTest {
         assertThat(createdEvents((String) created.get("id"))).hasSize(1);
     }
 
+    @Test
+    void shouldCarryTheCustomersTimeZoneToTheTicketAndItsEvent() {
+        String body = TicketResourceTest.ticket("c-" + UUID.randomUUID())
+                .replace("\"language\": \"en\"", "\"language\": \"en\", \"time_zone\": \"America/New_York\"");
+        String id = post(body, null).then().statusCode(201).extract().path("id");
+
+        asAgent()
+                .get("/api/v1/tickets/" + id)
+                .then()
+                .statusCode(200)
+                .body("customer.time_zone", equalTo("America/New_York"));
+        assertThat(createdEvents(id).get(0).value()).contains("\"time_zone\":\"America/New_York\"");
+    }
+
+    @Test
+    void shouldRefuseATimeZoneJavaTimeDoesNotKnow() {
+        String body = TicketResourceTest.ticket("c-" + UUID.randomUUID())
+                .replace("\"language\": \"en\"", "\"language\": \"en\", \"time_zone\": \"Mars/Olympus_Mons\"");
+
+        post(body, null)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customer.time_zone"));
+    }
+
     /** The ticket.created events of a ticket on the topic, once they stopped arriving. */
     private static List<ConsumerRecord<String, String>> createdEvents(String ticketId) {
         try (TopicProbe probe = TopicProbe.from(Topics.TICKET_EVENTS)) {

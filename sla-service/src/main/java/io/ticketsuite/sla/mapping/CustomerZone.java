@@ -4,16 +4,16 @@ import io.ticketsuite.events.Customer;
 import java.time.ZoneId;
 
 /**
- * The customer's time zone from {@code ticket.created}, the one place that reads it. The event's {@link Customer}
- * has no {@code time_zone} yet (another change adds it, optional, IANA id); until then every ticket uses its
- * calendar's configured zone. Once the field exists: {@code return zone(customer.timeZone());}.
+ * The customer's time zone from {@code ticket.created} ({@code customer.time_zone}, optional, an IANA id), the one
+ * place that reads it; without one (or with one {@code java.time} does not know) the calendar's configured zone
+ * applies.
  */
 public final class CustomerZone {
     private CustomerZone() {}
 
     /** The customer's zone, or null for the calendar's configured zone. */
     public static ZoneId of(Customer customer) {
-        return null;
+        return customer == null ? null : zone(customer.timeZone());
     }
 
     /** An IANA id as a zone; null (the calendar's zone) for a missing or unknown id. */

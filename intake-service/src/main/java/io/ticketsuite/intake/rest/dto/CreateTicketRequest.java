@@ -41,5 +41,18 @@ public record CreateTicketRequest(
             @NotNull CustomerTier tier,
 
             @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or pt-BR")
-            String language) {}
+            String language,
+
+            @Size(max = 64)
+            @TimeZoneId
+            @Schema(
+                    description = "IANA time zone (e.g. Europe/Berlin): the customer's business-hours SLA calendar"
+                            + " follows its wall clock; without one the calendar's configured zone applies")
+            String timeZone) {
+
+        /** A customer without a time zone. */
+        public Customer(String id, String email, CustomerTier tier, String language) {
+            this(id, email, tier, language, null);
+        }
+    }
 }

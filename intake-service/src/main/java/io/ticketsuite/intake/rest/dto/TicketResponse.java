@@ -31,5 +31,5 @@ public record TicketResponse(
 
     /** Whom the ticket is for (the email is shown to the customer themselves and to staff, no one else). */
     @Schema(name = "TicketCustomer")
-    public record Customer(String id, String email, CustomerTier tier, String language) {}
+    public record Customer(String id, String email, CustomerTier tier, String language, String timeZone) {}
 }
