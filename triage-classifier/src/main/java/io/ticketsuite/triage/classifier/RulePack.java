@@ -109,6 +109,32 @@ public final class RulePack {
         return RulePackLoader.load(yaml);
     }
 
+    /**
+     * Parses, validates and compiles a pack from a YAML string: the entry point for loading a pack at
+     * run time (an admin upload, a file edited by hand). Nothing is kept when it fails.
+     *
+     * @throws RulePackException whose {@link RulePackException#reasons()} lists every problem found,
+     *     each with the path of the offending key
+     */
+    public static RulePack parse(String yaml) {
+        Objects.requireNonNull(yaml, "yaml");
+        return RulePackLoader.load(
+                new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Validates a pack without keeping it: the list of every problem, empty when the pack is valid
+     * (then {@link #parse(String)} succeeds).
+     */
+    public static List<String> validate(String yaml) {
+        try {
+            parse(yaml);
+            return List.of();
+        } catch (RulePackException e) {
+            return e.reasons();
+        }
+    }
+
     /** The pack's {@code version} field. */
     public String version() {
         return version;

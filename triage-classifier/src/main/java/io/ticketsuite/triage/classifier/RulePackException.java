@@ -21,4 +21,12 @@ public class RulePackException extends IllegalArgumentException {
     public List<String> problems() {
         return problems;
     }
+
+    /**
+     * Every reason the pack was refused, in human-readable form with the path of the offending key
+     * (the same list as {@link #problems()}); never empty.
+     */
+    public List<String> reasons() {
+        return problems;
+    }
 }
