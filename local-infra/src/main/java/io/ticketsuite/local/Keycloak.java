@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -271,6 +272,23 @@ public final class Keycloak {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Kills Keycloak at once (SIGKILL to its launcher script and its JVM), as a crash would. */
+    public void kill() {
+        long pid =
+                process != null ? process.pid() : Processes.readPid(pidFile()).orElse(-1L);
+        ProcessHandle.of(pid).ifPresent(handle -> {
+            List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
+            tree.add(handle);
+            tree.forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(h -> h.onExit()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join());
+        });
+        process = null;
+        releaseBuildLock();
     }
 
     /**

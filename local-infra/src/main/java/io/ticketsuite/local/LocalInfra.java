@@ -33,7 +33,8 @@ public final class LocalInfra {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: LocalInfra up|down|status <home> [database ...]");
+            System.err.println("usage: LocalInfra up|down|status|wipe <home> [database ...]\n"
+                    + "       LocalInfra stop|kill|start <home> postgres|kafka|keycloak");
             System.exit(2);
         }
         LocalInfra infra = new LocalInfra(Path.of(args[1]), System.getenv());
@@ -43,6 +44,14 @@ public final class LocalInfra {
                 case "up" -> infra.up(databases);
                 case "down" -> infra.down();
                 case "status" -> infra.status();
+                case "wipe" -> infra.wipe();
+                case "stop", "kill", "start" -> {
+                    if (databases.size() != 1) {
+                        System.err.println("usage: LocalInfra " + args[0] + " <home> postgres|kafka|keycloak");
+                        System.exit(2);
+                    }
+                    infra.control(args[0], databases.get(0));
+                }
                 default -> {
                     System.err.println("unknown command " + args[0]);
                     System.exit(2);
@@ -167,6 +176,71 @@ public final class LocalInfra {
                 postgres.stop();
                 System.out.println("postgres: stopped");
             }
+        }
+    }
+
+    /**
+     * Stops (gracefully), kills (SIGKILL, as a crash would) or starts one component, so that a fault can be
+     * rehearsed on a laptop: {@code postgres}, {@code kafka} or {@code keycloak}.
+     */
+    void control(String action, String component) {
+        switch (component) {
+            case "postgres", "pg" -> {
+                if (external()) {
+                    throw new IllegalStateException("PostgreSQL is the external server " + env.get("PGHOST")
+                            + ": stop and start it where it runs");
+                }
+                EmbeddedPostgres postgres = postgres();
+                switch (action) {
+                    case "stop" -> postgres.stop();
+                    case "kill" -> postgres.kill();
+                    default -> {
+                        if (!postgres.isRunning()) {
+                            postgres.start();
+                        }
+                    }
+                }
+            }
+            case "kafka", "broker" -> {
+                KafkaBroker broker = broker();
+                switch (action) {
+                    case "stop" -> broker.stop();
+                    case "kill" -> broker.kill();
+                    default -> {
+                        if (!broker.isRunning()) {
+                            broker.start(Duration.ofSeconds(90));
+                        }
+                    }
+                }
+            }
+            case "keycloak", "identity", "oidc" -> {
+                if (externalIssuer()) {
+                    throw new IllegalStateException("the identity provider is the external issuer "
+                            + env.get("TS_OIDC_ISSUER") + ": stop and start it where it runs");
+                }
+                Keycloak keycloak = keycloak();
+                switch (action) {
+                    case "stop" -> keycloak.stop();
+                    case "kill" -> keycloak.kill();
+                    default -> {
+                        if (!keycloak.isRunning()) {
+                            keycloak.launch();
+                        }
+                        awaitKeycloak(keycloak);
+                    }
+                }
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown component " + component + " (postgres, kafka, keycloak, or a service name)");
+        }
+        System.out.println(component + ": " + action + (action.endsWith("p") ? "ped" : "ed"));
+    }
+
+    /** Deletes what lives outside the suite's home (a root user's relocated PostgreSQL, see EmbeddedPostgres). */
+    void wipe() {
+        if (!external()) {
+            postgres().deleteRelocated();
         }
     }
 
