@@ -84,8 +84,17 @@ public final class TicketSla {
         startIfReady();
     }
 
-    /** ticket.triaged or ticket.reclassified: starts the clocks, or recomputes the running ones for another priority. */
+    /** ticket.triaged: starts the clocks, or recomputes the running ones for another priority. */
     public void prioritised(Priority priority) {
+        prioritised(priority, "triaged", now);
+    }
+
+    /**
+     * ticket.triaged or ticket.reclassified ({@code why}): starts the clocks, or re-plans the running ones on the
+     * policy row of the new priority, from their original start with their closed pauses kept, and announces the
+     * new due instants ({@code sla.started}, reason {@code reprioritised}). The same priority again changes nothing.
+     */
+    public void prioritised(Priority priority, String why, Instant at) {
         Objects.requireNonNull(priority, "priority");
         if (ticket.priority != priority) {
             ticket.priority = priority;
@@ -95,10 +104,29 @@ public final class TicketSla {
             startIfReady();
             return;
         }
+        Priority previous = null;
+        List<SlaClock> changed = new ArrayList<>();
         for (SlaClockRun run : clocks.values()) {
             if (run.running() && run.priority != priority) {
-                reschedule(run, priority);
+                previous = run.priority;
+                reschedule(run, priority, why, micros(at));
+                changed.add(run.clock);
             }
+        }
+        if (!changed.isEmpty()) {
+            SlaClockRun resolution = clocks.get(SlaClock.RESOLUTION);
+            events.add(new SlaStarted(
+                    ticket.ticketId,
+                    priority,
+                    changed.contains(SlaClock.RESOLUTION)
+                            ? resolution.startedAt
+                            : clocks.get(SlaClock.RESPONSE).startedAt,
+                    clocks.get(SlaClock.RESPONSE).dueAt,
+                    resolution.dueAt,
+                    SlaStarted.REPRIORITISED,
+                    changed,
+                    previous,
+                    resolution.cycle));
         }
     }
 
@@ -147,6 +175,9 @@ public final class TicketSla {
         Instant when = micros(at);
         ticket.status = to;
         touch();
+        if (clocks.isEmpty()) {
+            pauseBeforeStart(to, when);
+        }
         pauseOrResume(to, when);
         if (to == TicketStatus.RESOLVED || to == TicketStatus.CLOSED) {
             if (ticket.resolvedAt == null) {
@@ -168,27 +199,70 @@ public final class TicketSla {
 
     private void pauseOrResume(TicketStatus status, Instant at) {
         var pausing = policy.pausedBy(status);
-        boolean paused = false;
-        boolean resumed = false;
+        List<SlaClock> paused = new ArrayList<>();
+        List<SlaClock> resumed = new ArrayList<>();
+        Duration longest = Duration.ZERO;
         for (SlaClockRun run : clocks.values()) {
             if (!run.running()) {
                 continue;
             }
             if (pausing.contains(run.clock) && run.pausedAt == null) {
                 pause(run, status, at);
-                paused = true;
+                paused.add(run.clock);
             } else if (!pausing.contains(run.clock) && run.pausedAt != null) {
-                resume(run, at);
-                resumed = true;
+                Duration lasted = resume(run, at);
+                longest = lasted.compareTo(longest) > 0 ? lasted : longest;
+                resumed.add(run.clock);
             }
         }
-        if (paused) {
-            events.add(new SlaPaused(ticket.ticketId, status.name(), at));
+        if (!paused.isEmpty()) {
+            events.add(new SlaPaused(ticket.ticketId, status.name(), at, paused));
         }
-        if (resumed) {
+        if (!resumed.isEmpty()) {
             events.add(new SlaResumed(
-                    ticket.ticketId, at, runningDue(SlaClock.RESPONSE), runningDue(SlaClock.RESOLUTION)));
+                    ticket.ticketId,
+                    at,
+                    runningDue(SlaClock.RESPONSE),
+                    runningDue(SlaClock.RESOLUTION),
+                    resumed,
+                    longest.toSeconds()));
         }
+    }
+
+    /**
+     * A status before the clocks started (before triage): a pausing status opens a pause of the clocks it names
+     * (cycle 1), any other status closes the open ones; {@link #startIfReady} plans the clocks with them.
+     */
+    private void pauseBeforeStart(TicketStatus status, Instant at) {
+        var pausing = policy.pausedBy(status);
+        for (SlaClock clock : SlaClock.values()) {
+            SlaPause open = openPause(clock);
+            if (pausing.contains(clock) && open == null) {
+                SlaPause pause = newPause(clock, 1, status, at);
+                pauses.add(pause);
+                newEntities.add(pause);
+            } else if (!pausing.contains(clock) && open != null) {
+                open.resumedAt = at.isBefore(open.pausedAt) ? open.pausedAt : at;
+            }
+        }
+    }
+
+    private SlaPause openPause(SlaClock clock) {
+        return pauses.stream()
+                .filter(p -> p.clock == clock && p.cycle == 1 && p.open())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private SlaPause newPause(SlaClock clock, int cycle, TicketStatus status, Instant at) {
+        SlaPause pause = new SlaPause();
+        pause.id = UUID.randomUUID();
+        pause.ticketId = ticket.ticketId;
+        pause.clock = clock;
+        pause.cycle = cycle;
+        pause.reason = status.name();
+        pause.pausedAt = at;
+        return pause;
     }
 
     private Instant runningDue(SlaClock clock) {
@@ -199,27 +273,16 @@ public final class TicketSla {
     /** Holds the clock's thresholds that are not due yet, and opens a pause. */
     private void pause(SlaClockRun run, TicketStatus status, Instant at) {
         run.pausedAt = at;
-        for (SlaThreshold threshold : pending) {
-            if (threshold.clock == run.clock
-                    && threshold.cycle == run.cycle
-                    && threshold.pending()
-                    && threshold.fireAt.isAfter(at)) {
-                threshold.heldSince = at;
-            }
-        }
-        SlaPause pause = new SlaPause();
-        pause.id = UUID.randomUUID();
-        pause.ticketId = run.ticketId;
-        pause.clock = run.clock;
-        pause.cycle = run.cycle;
-        pause.reason = status.name();
-        pause.pausedAt = at;
+        holdThresholds(run, at);
+        SlaPause pause = newPause(run.clock, run.cycle, status, at);
         pauses.add(pause);
         newEntities.add(pause);
     }
 
-    /** Closes the open pause: the due instant and the held thresholds move by the paused working time. */
-    private void resume(SlaClockRun run, Instant at) {
+    /**
+     * Closes the open pause: the due instant and the held thresholds move by the paused working time (returned).
+     */
+    private Duration resume(SlaClockRun run, Instant at) {
         Instant pausedAt = run.pausedAt;
         Instant resumedAt = at.isBefore(pausedAt) ? pausedAt : at;
         WorkingCalendar calendar = calendar();
@@ -239,13 +302,16 @@ public final class TicketSla {
                 pause.pausedMillis = paused.toMillis();
             }
         }
+        return paused;
     }
 
+    /** The run's closed pauses of its cycle, clipped to its start (a status reached before creation counts from it). */
     private List<PausedInterval> closedPauses(SlaClockRun run) {
+        Instant floor = run.startedAt == null ? ticket.createdAt : run.startedAt;
         return pauses.stream()
                 .filter(p -> p.clock == run.clock && p.cycle == run.cycle && !p.open())
                 .sorted(java.util.Comparator.comparing(p -> p.pausedAt))
-                .map(p -> new PausedInterval(p.pausedAt, p.resumedAt))
+                .map(p -> new PausedInterval(later(p.pausedAt, floor), later(p.resumedAt, floor)))
                 .toList();
     }
 
@@ -262,26 +328,61 @@ public final class TicketSla {
         if (!clocks.isEmpty() || ticket.createdAt == null || ticket.priority == null) {
             return;
         }
+        WorkingCalendar calendar = calendar();
+        List<SlaClock> pausedAtStart = new ArrayList<>();
+        String pausedBy = null;
+        Instant pausedSince = null;
         for (SlaClock clock : SlaClock.values()) {
-            ClockPlan plan = plan(clock, ticket.priority, ticket.createdAt, List.of());
             SlaClockRun run = new SlaClockRun();
             run.id = UUID.randomUUID();
             run.ticketId = ticket.ticketId;
             run.clock = clock;
             run.cycle = 1;
+            // pauses of a status reached before the clocks started (the working time before creation not counted)
+            long pausedMillis = 0;
+            for (SlaPause pause : pauses) {
+                if (pause.clock == clock && pause.cycle == 1 && !pause.open()) {
+                    pause.pausedMillis = calendar.between(
+                                    later(pause.pausedAt, ticket.createdAt), later(pause.resumedAt, ticket.createdAt))
+                            .toMillis();
+                    pausedMillis += pause.pausedMillis;
+                }
+            }
+            ClockPlan plan = plan(clock, ticket.priority, ticket.createdAt, closedPauses(run));
             apply(run, plan);
+            run.pausedMillis = pausedMillis;
             clocks.put(clock, run);
             newEntities.add(run);
             addThresholds(run, plan);
+            history(run, SlaClockEvent.STARTED, ticket.createdAt, null);
+            SlaPause open = openPause(clock);
+            if (open != null) {
+                run.pausedAt = later(open.pausedAt, ticket.createdAt);
+                holdThresholds(run, run.pausedAt);
+                pausedAtStart.add(clock);
+                pausedBy = open.reason;
+                pausedSince = run.pausedAt;
+            }
         }
         events.add(new SlaStarted(
                 ticket.ticketId,
                 ticket.priority,
                 ticket.createdAt,
                 clocks.get(SlaClock.RESPONSE).dueAt,
-                clocks.get(SlaClock.RESOLUTION).dueAt));
+                clocks.get(SlaClock.RESOLUTION).dueAt,
+                SlaStarted.CREATED,
+                List.of(SlaClock.values()),
+                null,
+                1));
+        if (!pausedAtStart.isEmpty()) {
+            events.add(new SlaPaused(ticket.ticketId, pausedBy, pausedSince, pausedAtStart));
+        }
         if (ticket.firstResponseAt != null) {
-            meet(clocks.get(SlaClock.RESPONSE), ticket.firstResponseAt);
+            SlaClockRun response = clocks.get(SlaClock.RESPONSE);
+            if (response.pausedAt != null) {
+                resume(response, ticket.firstResponseAt);
+            }
+            meet(response, ticket.firstResponseAt);
         }
         if (ticket.resolvedAt != null) {
             for (SlaClockRun run : clocks.values()) {
@@ -292,7 +393,8 @@ public final class TicketSla {
         }
     }
 
-    private void reschedule(SlaClockRun run, Priority priority) {
+    private void reschedule(SlaClockRun run, Priority priority, String why, Instant at) {
+        Priority previous = run.priority;
         ClockPlan plan = plan(run.clock, priority, run.startedAt, closedPauses(run));
         apply(run, plan);
         for (SlaThreshold threshold : pending) {
@@ -304,6 +406,7 @@ public final class TicketSla {
             }
         }
         recomputed.add(run.clock);
+        history(run, SlaClockEvent.RECOMPUTED, at, previous + " → " + priority + " (" + why + ")");
     }
 
     private void restart(SlaClockRun run, Instant at) {
@@ -316,9 +419,18 @@ public final class TicketSla {
         run.metAt = null;
         run.withinTarget = null;
         addThresholds(run, plan);
+        history(run, SlaClockEvent.RESTARTED, at, "reopened");
         SlaClockRun response = clocks.get(SlaClock.RESPONSE);
-        events.add(new SlaResumed(
-                ticket.ticketId, at, response != null && response.running() ? response.dueAt : null, run.dueAt));
+        events.add(new SlaStarted(
+                ticket.ticketId,
+                ticket.priority,
+                at,
+                response.dueAt,
+                run.dueAt,
+                SlaStarted.REOPENED,
+                List.of(run.clock),
+                null,
+                run.cycle));
     }
 
     private void meet(SlaClockRun run, Instant at) {
@@ -331,6 +443,27 @@ public final class TicketSla {
             }
         }
         events.add(new SlaMet(ticket.ticketId, run.clock, run.dueAt, at, run.withinTarget));
+        history(run, SlaClockEvent.MET, at, run.withinTarget ? "within target" : "after its due instant");
+    }
+
+    private void history(SlaClockRun run, String event, Instant at, String detail) {
+        newEntities.add(SlaClockEvent.of(run, event, at, detail));
+    }
+
+    /** Holds the run's pending thresholds of this cycle that are not due at {@code at}. */
+    private void holdThresholds(SlaClockRun run, Instant at) {
+        for (SlaThreshold threshold : pending) {
+            if (threshold.clock == run.clock
+                    && threshold.cycle == run.cycle
+                    && threshold.pending()
+                    && threshold.fireAt.isAfter(at)) {
+                threshold.heldSince = at;
+            }
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isBefore(b) ? b : a;
     }
 
     private ClockPlan plan(SlaClock clock, Priority priority, Instant start, List<PausedInterval> closedPauses) {

@@ -29,6 +29,7 @@ class TicketSlaPauseTest {
     private final List<SlaClockRun> clocks = new ArrayList<>();
     private final List<SlaThreshold> thresholds = new ArrayList<>();
     private final List<SlaPause> pauses = new ArrayList<>();
+    private final List<SlaClockEvent> history = new ArrayList<>();
     private final List<EventData> published = new ArrayList<>();
 
     private void apply(Consumer<TicketSla> change) {
@@ -45,6 +46,8 @@ class TicketSlaPauseTest {
                 clocks.add(run);
             } else if (created instanceof SlaPause pause) {
                 pauses.add(pause);
+            } else if (created instanceof SlaClockEvent step) {
+                history.add(step);
             } else {
                 thresholds.add((SlaThreshold) created);
             }
@@ -81,7 +84,11 @@ class TicketSlaPauseTest {
         apply(sla -> sla.statusChanged(TicketStatus.WAITING_FOR_CUSTOMER, created.plus(Duration.ofHours(5))));
 
         assertThat(published(SlaPaused.class))
-                .containsExactly(new SlaPaused(ticketId, "WAITING_FOR_CUSTOMER", created.plus(Duration.ofHours(5))));
+                .containsExactly(new SlaPaused(
+                        ticketId,
+                        "WAITING_FOR_CUSTOMER",
+                        created.plus(Duration.ofHours(5)),
+                        List.of(SlaClock.RESOLUTION)));
         assertThat(threshold(SlaClock.RESOLUTION, 75).heldSince).isEqualTo(created.plus(Duration.ofHours(5)));
         assertThat(threshold(SlaClock.RESPONSE, 100).heldSince).isNull(); // response is not paused
 
@@ -101,7 +108,9 @@ class TicketSlaPauseTest {
                         ticketId,
                         created.plus(Duration.ofHours(7)),
                         created.plus(Duration.ofHours(1)),
-                        created.plus(Duration.ofHours(10))));
+                        created.plus(Duration.ofHours(10)),
+                        List.of(SlaClock.RESOLUTION),
+                        7200L));
         assertThat(pauses).singleElement().satisfies(p -> {
             assertThat(p.pausedWorkingTime()).isEqualTo(Duration.ofHours(2));
             assertThat(p.reason).isEqualTo("WAITING_FOR_CUSTOMER");
@@ -179,5 +188,74 @@ class TicketSlaPauseTest {
         assertThat(published(SlaPaused.class)).hasSize(1);
         assertThat(published(SlaResumed.class)).isEmpty();
         assertThat(pauses).hasSize(1);
+    }
+
+    @Test
+    void shouldHonourAPausingStatusReachedBeforeTheClocksStarted() {
+        Instant created = Instant.parse("2025-03-14T09:00:00Z");
+        apply(sla -> sla.created(created, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
+        apply(sla -> sla.statusChanged(TicketStatus.WAITING_FOR_CUSTOMER, created.plus(Duration.ofHours(1))));
+        assertThat(clocks).isEmpty();
+        assertThat(pauses).singleElement().satisfies(p -> assertThat(p.clock).isEqualTo(SlaClock.RESOLUTION));
+
+        apply(sla -> sla.prioritised(Priority.P2)); // resolution 8 h, 24/7
+
+        SlaClockRun resolution = clock(SlaClock.RESOLUTION);
+        assertThat(resolution.pausedAt).isEqualTo(created.plus(Duration.ofHours(1)));
+        assertThat(threshold(SlaClock.RESOLUTION, 50).heldSince).isEqualTo(created.plus(Duration.ofHours(1)));
+        assertThat(threshold(SlaClock.RESPONSE, 50).heldSince).isNull();
+        assertThat(published(SlaPaused.class))
+                .containsExactly(new SlaPaused(
+                        ticketId,
+                        "WAITING_FOR_CUSTOMER",
+                        created.plus(Duration.ofHours(1)),
+                        List.of(SlaClock.RESOLUTION)));
+
+        apply(sla -> sla.statusChanged(TicketStatus.IN_PROGRESS, created.plus(Duration.ofHours(4))));
+
+        assertThat(resolution.dueAt).isEqualTo(created.plus(Duration.ofHours(11)));
+        assertThat(threshold(SlaClock.RESOLUTION, 50).fireAt).isEqualTo(created.plus(Duration.ofHours(7)));
+    }
+
+    @Test
+    void shouldCountAPauseThatEndedBeforeTheClocksStarted() {
+        Instant created = Instant.parse("2025-03-14T09:00:00Z");
+        apply(sla -> sla.created(created, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
+        apply(sla -> sla.statusChanged(TicketStatus.WAITING_FOR_THIRD_PARTY, created.plus(Duration.ofHours(1))));
+        apply(sla -> sla.statusChanged(TicketStatus.IN_PROGRESS, created.plus(Duration.ofHours(3))));
+
+        apply(sla -> sla.prioritised(Priority.P2));
+
+        SlaClockRun resolution = clock(SlaClock.RESOLUTION);
+        assertThat(resolution.pausedAt).isNull();
+        assertThat(resolution.dueAt).isEqualTo(created.plus(Duration.ofHours(10)));
+        assertThat(resolution.paused()).isEqualTo(Duration.ofHours(2));
+        assertThat(clock(SlaClock.RESPONSE).dueAt).isEqualTo(created.plus(Duration.ofHours(1)));
+        assertThat(published(SlaPaused.class)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheClocksRunningInTheSupportWorkStates() {
+        Instant created = Instant.parse("2025-03-14T09:00:00Z");
+        start(CustomerTier.ENTERPRISE, Priority.P2, created);
+        apply(sla -> sla.statusChanged(TicketStatus.WAITING_FOR_CUSTOMER, created.plus(Duration.ofHours(1))));
+
+        apply(sla -> sla.statusChanged(TicketStatus.SCHEDULED, created.plus(Duration.ofHours(2))));
+        assertThat(clock(SlaClock.RESOLUTION).pausedAt)
+                .as("SCHEDULED is a working state")
+                .isNull();
+        assertThat(clock(SlaClock.RESOLUTION).dueAt).isEqualTo(created.plus(Duration.ofHours(9)));
+
+        apply(sla -> sla.statusChanged(TicketStatus.IN_PROGRESS, created.plus(Duration.ofHours(3))));
+        apply(sla -> sla.statusChanged(TicketStatus.AWAITING_REVIEW, created.plus(Duration.ofHours(4))));
+
+        assertThat(clock(SlaClock.RESOLUTION).pausedAt)
+                .as("AWAITING_REVIEW is a working state")
+                .isNull();
+        assertThat(clock(SlaClock.RESOLUTION).dueAt).isEqualTo(created.plus(Duration.ofHours(9)));
+        assertThat(published(SlaPaused.class)).hasSize(1);
+        assertThat(published(SlaResumed.class)).hasSize(1);
+        assertThat(policy.pausedBy(TicketStatus.SCHEDULED)).isEmpty();
+        assertThat(policy.pausedBy(TicketStatus.AWAITING_REVIEW)).isEmpty();
     }
 }

@@ -31,6 +31,7 @@ class TicketSlaTest {
     private final List<SlaClockRun> clocks = new ArrayList<>();
     private final List<SlaThreshold> thresholds = new ArrayList<>();
     private final List<SlaPause> pauses = new ArrayList<>();
+    private final List<SlaClockEvent> history = new ArrayList<>();
     private final List<EventData> published = new ArrayList<>();
     private Instant now = CREATED;
 
@@ -49,6 +50,8 @@ class TicketSlaTest {
                 clocks.add(run);
             } else if (created instanceof SlaPause pause) {
                 pauses.add(pause);
+            } else if (created instanceof SlaClockEvent step) {
+                history.add(step);
             } else {
                 thresholds.add((SlaThreshold) created);
             }
@@ -83,7 +86,11 @@ class TicketSlaTest {
                         Priority.P1,
                         CREATED,
                         CREATED.plus(Duration.ofMinutes(15)),
-                        CREATED.plus(Duration.ofHours(4))));
+                        CREATED.plus(Duration.ofHours(4)),
+                        SlaStarted.CREATED,
+                        List.of(SlaClock.RESPONSE, SlaClock.RESOLUTION),
+                        null,
+                        1));
         assertThat(clocks).hasSize(2).allMatch(SlaClockRun::running);
         assertThat(thresholdsOf(SlaClock.RESPONSE))
                 .extracting(t -> t.percent, t -> t.fireAt)
@@ -150,7 +157,65 @@ class TicketSlaTest {
                 .as("a fired threshold keeps its instant and never fires again")
                 .isEqualTo(CREATED.plus(Duration.ofDays(1)));
         assertThat(thresholds).hasSize(8);
-        assertThat(published(SlaStarted.class)).hasSize(1);
+        assertThat(published(SlaStarted.class))
+                .as("the new due instants are announced once")
+                .extracting(SlaStarted::reason, SlaStarted::clocks, SlaStarted::previousPriority)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                SlaStarted.CREATED, List.of(SlaClock.RESPONSE, SlaClock.RESOLUTION), null),
+                        org.assertj.core.groups.Tuple.tuple(
+                                SlaStarted.REPRIORITISED,
+                                List.of(SlaClock.RESPONSE, SlaClock.RESOLUTION),
+                                Priority.P3));
+        SlaStarted replanned = published(SlaStarted.class).get(1);
+        assertThat(replanned.startedAt()).isEqualTo(CREATED);
+        assertThat(replanned.responseDueAt()).isEqualTo(CREATED.plus(Duration.ofMinutes(15)));
+        assertThat(replanned.resolutionDueAt()).isEqualTo(CREATED.plus(Duration.ofHours(4)));
+        assertThat(history)
+                .filteredOn(e -> e.event.equals(SlaClockEvent.RECOMPUTED))
+                .extracting(e -> e.clock, e -> e.priority, e -> e.at, e -> e.detail)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(SlaClock.RESPONSE, Priority.P1, now, "P3 → P1 (triaged)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                SlaClock.RESOLUTION, Priority.P1, now, "P3 → P1 (triaged)"));
+    }
+
+    @Test
+    void shouldChangeNothingWhenAReclassificationKeepsThePriority() {
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
+        apply(sla -> sla.prioritised(Priority.P3));
+        Instant due = clock(SlaClock.RESOLUTION).dueAt;
+
+        TicketSla sla = apply(s -> s.prioritised(Priority.P3, "reclassified by agent-1", CREATED.plusSeconds(60)));
+
+        assertThat(sla.recomputed()).isEmpty();
+        assertThat(sla.events()).isEmpty();
+        assertThat(sla.newEntities()).isEmpty();
+        assertThat(clock(SlaClock.RESOLUTION).dueAt).isEqualTo(due);
+    }
+
+    @Test
+    void shouldReplanADowngradeSoThatAPendingThresholdMovesLater() {
+        apply(sla -> sla.created(CREATED, TicketType.SUPPORT, CustomerTier.ENTERPRISE, TicketStatus.NEW));
+        apply(sla -> sla.prioritised(Priority.P1)); // resolution 4 h
+        SlaThreshold fifty = thresholdsOf(SlaClock.RESOLUTION).stream()
+                .filter(t -> t.percent == 50)
+                .findFirst()
+                .orElseThrow();
+        fifty.firedAt = CREATED.plus(Duration.ofHours(2));
+        now = CREATED.plus(Duration.ofHours(3));
+
+        apply(s -> s.prioritised(Priority.P2, "reclassified", now)); // resolution 8 h
+
+        assertThat(clock(SlaClock.RESOLUTION).dueAt).isEqualTo(CREATED.plus(Duration.ofHours(8)));
+        assertThat(thresholdsOf(SlaClock.RESOLUTION))
+                .filteredOn(SlaThreshold::pending)
+                .extracting(t -> t.percent, t -> t.fireAt)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(75, CREATED.plus(Duration.ofHours(6))),
+                        org.assertj.core.groups.Tuple.tuple(100, CREATED.plus(Duration.ofHours(8))),
+                        org.assertj.core.groups.Tuple.tuple(125, CREATED.plus(Duration.ofHours(10))));
+        assertThat(fifty.state()).isEqualTo(ThresholdState.FIRED);
     }
 
     @Test
@@ -164,6 +229,19 @@ class TicketSlaTest {
         assertThat(sla.recomputed()).containsExactly(SlaClock.RESOLUTION);
         assertThat(clock(SlaClock.RESPONSE).priority).isEqualTo(Priority.P2);
         assertThat(clock(SlaClock.RESOLUTION).dueAt).isEqualTo(CREATED.plus(Duration.ofDays(5)));
+        assertThat(sla.events())
+                .as("only the re-planned clock is named; the met response clock keeps its due instant")
+                .singleElement()
+                .isEqualTo(new SlaStarted(
+                        ticketId,
+                        Priority.P4,
+                        CREATED,
+                        CREATED.plus(Duration.ofHours(1)),
+                        CREATED.plus(Duration.ofDays(5)),
+                        SlaStarted.REPRIORITISED,
+                        List.of(SlaClock.RESOLUTION),
+                        Priority.P2,
+                        1));
     }
 
     @Test
@@ -253,7 +331,20 @@ class TicketSlaTest {
                 .as("the response clock stays met")
                 .isFalse();
         assertThat(published(SlaResumed.class))
-                .containsExactly(new SlaResumed(ticketId, reopened, null, reopened.plus(Duration.ofHours(4))));
+                .as("sla.resumed only ends a pause")
+                .isEmpty();
+        assertThat(published(SlaStarted.class))
+                .last()
+                .isEqualTo(new SlaStarted(
+                        ticketId,
+                        Priority.P1,
+                        reopened,
+                        CREATED.plus(Duration.ofMinutes(15)),
+                        reopened.plus(Duration.ofHours(4)),
+                        SlaStarted.REOPENED,
+                        List.of(SlaClock.RESOLUTION),
+                        null,
+                        2));
         assertThat(thresholdsOf(SlaClock.RESOLUTION))
                 .filteredOn(t -> t.cycle == 2)
                 .hasSize(4)
@@ -267,6 +358,15 @@ class TicketSlaTest {
                 .filteredOn(m -> m.clock() == SlaClock.RESOLUTION)
                 .extracting(SlaMet::withinTarget)
                 .containsExactly(true, false);
+        assertThat(history)
+                .as("every cycle stays in the history")
+                .filteredOn(e -> e.clock == SlaClock.RESOLUTION)
+                .extracting(e -> e.event, e -> e.cycle, e -> e.withinTarget)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(SlaClockEvent.STARTED, 1, null),
+                        org.assertj.core.groups.Tuple.tuple(SlaClockEvent.MET, 1, true),
+                        org.assertj.core.groups.Tuple.tuple(SlaClockEvent.RESTARTED, 2, null),
+                        org.assertj.core.groups.Tuple.tuple(SlaClockEvent.MET, 2, false));
     }
 
     @Test

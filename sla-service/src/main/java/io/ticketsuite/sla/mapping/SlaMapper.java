@@ -6,6 +6,7 @@ import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaClock;
 import io.ticketsuite.sla.ClockPlan;
 import io.ticketsuite.sla.ClockState;
+import io.ticketsuite.sla.SlaClockEvent;
 import io.ticketsuite.sla.SlaClockRun;
 import io.ticketsuite.sla.SlaPause;
 import io.ticketsuite.sla.SlaPolicy;
@@ -36,6 +37,7 @@ public final class SlaMapper {
             List<SlaClockRun> clocks,
             List<SlaThreshold> thresholds,
             List<SlaPause> pauses,
+            List<SlaClockEvent> history,
             SlaPolicy policy,
             Instant now) {
         String waitingFor = null;
@@ -62,7 +64,7 @@ public final class SlaMapper {
                         .sorted(Comparator.comparing(run -> run.clock))
                         .map(run -> toResponse(calendar, run, thresholds, pauses, now))
                         .toList(),
-                timeline(ticket, clocks, thresholds, pauses));
+                timeline(history, thresholds, pauses));
     }
 
     private static ClockResponse toResponse(
@@ -114,27 +116,18 @@ public final class SlaMapper {
     }
 
     /**
-     * The clocks' history from what is stored: the first start (the creation instant), the current cycle's restart,
-     * every pause and resume, every fired threshold, and the current run's met instant.
+     * The clocks' history, every cycle: starts, restarts (reopen), recomputations (new priority), met instants
+     * (within target or not), every pause and resume, and every fired threshold (a breach is a fired 100 %).
      */
     static List<TimelineEntry> timeline(
-            SlaTicket ticket, List<SlaClockRun> clocks, List<SlaThreshold> thresholds, List<SlaPause> pauses) {
+            List<SlaClockEvent> history, List<SlaThreshold> thresholds, List<SlaPause> pauses) {
         List<TimelineEntry> entries = new ArrayList<>();
-        for (SlaClockRun run : clocks) {
-            entries.add(new TimelineEntry(
-                    run.cycle == 1 ? run.startedAt : ticket.createdAt, "started", run.clock, 1, null, null));
-            if (run.cycle > 1) {
-                entries.add(new TimelineEntry(run.startedAt, "restarted", run.clock, run.cycle, null, "reopened"));
+        for (SlaClockEvent step : history) {
+            String detail = step.detail;
+            if (!SlaClockEvent.MET.equals(step.event)) {
+                detail = (detail == null ? "" : detail + "; ") + step.priority + ", due " + step.dueAt;
             }
-            if (run.metAt != null) {
-                entries.add(new TimelineEntry(
-                        run.metAt,
-                        "met",
-                        run.clock,
-                        run.cycle,
-                        null,
-                        Boolean.TRUE.equals(run.withinTarget) ? "within target" : "after its due instant"));
-            }
+            entries.add(new TimelineEntry(step.at, step.event, step.clock, step.cycle, null, detail));
         }
         for (SlaPause pause : pauses) {
             entries.add(new TimelineEntry(pause.pausedAt, "paused", pause.clock, pause.cycle, null, pause.reason));
@@ -145,7 +138,7 @@ public final class SlaMapper {
                         pause.clock,
                         pause.cycle,
                         null,
-                        "paused working time " + pause.pausedWorkingTime()));
+                        pause.pausedMillis == null ? null : "paused working time " + pause.pausedWorkingTime()));
             }
         }
         for (SlaThreshold threshold : thresholds) {
@@ -168,7 +161,7 @@ public final class SlaMapper {
     private static int order(String event) {
         return switch (event) {
             case "started", "restarted" -> 0;
-            case "resumed" -> 1;
+            case "resumed", "recomputed" -> 1;
             case "met" -> 3;
             case "paused" -> 4;
             default -> 2;

@@ -8,7 +8,6 @@ import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaBreached;
 import io.ticketsuite.events.SlaClock;
 import io.ticketsuite.events.SlaMet;
-import io.ticketsuite.events.SlaResumed;
 import io.ticketsuite.events.SlaStarted;
 import io.ticketsuite.events.SlaThresholdReached;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +33,12 @@ public class SlaMetrics {
     public void published(List<? extends EventData> events, Priority priority) {
         for (EventData event : events) {
             if (event instanceof SlaStarted started) {
-                for (SlaClock clock : SlaClock.values()) {
-                    clockStarted(clock, started.priority(), "created");
+                // a re-plan for a new priority is counted as ts.sla.clocks.recomputed, not as a start
+                if (!SlaStarted.REPRIORITISED.equals(started.reason())) {
+                    String reason = started.reason() == null ? SlaStarted.CREATED : started.reason();
+                    List<SlaClock> clocks = started.clocks() == null ? List.of(SlaClock.values()) : started.clocks();
+                    clocks.forEach(clock -> clockStarted(clock, started.priority(), reason));
                 }
-            } else if (event instanceof SlaResumed && priority != null) {
-                clockStarted(SlaClock.RESOLUTION, priority, "reopened");
             } else if (event instanceof SlaMet met) {
                 Counter.builder("ts.sla.met")
                         .description("clocks stopped, by clock and whether within target")

@@ -19,6 +19,7 @@ import io.ticketsuite.sla.SlaPolicy;
 import io.ticketsuite.sla.TicketSla;
 import io.ticketsuite.sla.mapping.CustomerZone;
 import io.ticketsuite.sla.mapping.SlaMapper;
+import io.ticketsuite.sla.repository.SlaClockEventRepository;
 import io.ticketsuite.sla.repository.SlaClockRepository;
 import io.ticketsuite.sla.repository.SlaPauseRepository;
 import io.ticketsuite.sla.repository.SlaThresholdRepository;
@@ -43,6 +44,7 @@ public class SlaService {
     private final SlaClockRepository clocks;
     private final SlaThresholdRepository thresholds;
     private final SlaPauseRepository pauses;
+    private final SlaClockEventRepository history;
     private final SlaPolicy policy;
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class SlaService {
             SlaClockRepository clocks,
             SlaThresholdRepository thresholds,
             SlaPauseRepository pauses,
+            SlaClockEventRepository history,
             SlaPolicy policy,
             OutboxWriter outbox,
             Clock clock) {
@@ -59,6 +62,7 @@ public class SlaService {
         this.clocks = clocks;
         this.thresholds = thresholds;
         this.pauses = pauses;
+        this.history = history;
         this.policy = policy;
         this.outbox = outbox;
         this.clock = clock;
@@ -78,10 +82,10 @@ public class SlaService {
                             c.createdAt(), c.type(), c.customer().tier(), CustomerZone.of(c.customer()), c.status()));
         }
         if (data instanceof TicketTriaged t) {
-            return change(t.ticketId(), sla -> sla.prioritised(t.priority()));
+            return change(t.ticketId(), sla -> sla.prioritised(t.priority(), "triaged", t.triagedAt()));
         }
         if (data instanceof TicketReclassified r) {
-            return change(r.ticketId(), sla -> sla.prioritised(r.priority()));
+            return change(r.ticketId(), sla -> sla.prioritised(r.priority(), reclassified(r), r.reclassifiedAt()));
         }
         if (data instanceof TicketAssigned a) {
             return change(a.ticketId(), sla -> sla.assigned(a.agentId(), a.teamId(), a.teamLeadId()));
@@ -98,6 +102,18 @@ public class SlaService {
         return Uni.createFrom().item(Applied.NOTHING);
     }
 
+    /** How the timeline explains a recomputation after a reclassification: who and why, when known. */
+    static String reclassified(TicketReclassified r) {
+        StringBuilder why = new StringBuilder("reclassified");
+        if (r.reclassifiedBy() != null) {
+            why.append(" by ").append(r.reclassifiedBy());
+        }
+        if (r.reason() != null && !r.reason().isBlank()) {
+            why.append(": ").append(r.reason());
+        }
+        return why.toString();
+    }
+
     /** The ticket's SLA as of now. */
     @WithSession
     public Uni<SlaResponse> view(UUID ticketId) {
@@ -109,8 +125,9 @@ public class SlaService {
                         .chain(runs -> thresholds
                                 .ofTicket(ticketId)
                                 .chain(all -> pauses.ofTicket(ticketId)
-                                        .map(paused -> SlaMapper.toResponse(
-                                                ticket, runs, all, paused, policy, clock.instant())))));
+                                        .chain(paused -> history.ofTicket(ticketId)
+                                                .map(steps -> SlaMapper.toResponse(
+                                                        ticket, runs, all, paused, steps, policy, clock.instant()))))));
     }
 
     private Uni<Applied> change(UUID ticketId, Consumer<TicketSla> change) {

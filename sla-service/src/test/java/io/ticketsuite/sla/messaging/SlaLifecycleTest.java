@@ -10,6 +10,7 @@ import static io.ticketsuite.sla.SlaEvents.threshold;
 import static io.ticketsuite.sla.SlaEvents.triaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -110,7 +111,11 @@ class SlaLifecycleTest {
                         Priority.P1,
                         createdAt,
                         createdAt.plus(Duration.ofMinutes(15)),
-                        createdAt.plus(Duration.ofHours(4))));
+                        createdAt.plus(Duration.ofHours(4)),
+                        SlaStarted.CREATED,
+                        List.of(SlaClock.RESPONSE, SlaClock.RESOLUTION),
+                        null,
+                        1));
         given().auth()
                 .oauth2(TestTokens.agent())
                 .get("/api/v1/sla/{id}", ticketId)
@@ -256,11 +261,22 @@ class SlaLifecycleTest {
 
         Instant reopened = clock.instant().truncatedTo(ChronoUnit.MICROS);
         publish(status(TicketStatus.RESOLVED, TicketStatus.REOPENED, reopened), reopened);
-        awaitOne("sla.resumed");
+        List<ConsumerRecord<String, String>> starts = slaEvents.await(about(ticketId, "sla.started"), 2, WAIT);
+        assertThat(starts.stream().map(r -> (SlaStarted) SlaEvents.data(r)).toList())
+                .extracting(SlaStarted::reason, SlaStarted::clocks, SlaStarted::cycle)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                SlaStarted.CREATED, List.of(SlaClock.RESPONSE, SlaClock.RESOLUTION), 1),
+                        org.assertj.core.groups.Tuple.tuple(SlaStarted.REOPENED, List.of(SlaClock.RESOLUTION), 2));
+        assertThat(slaEvents.drain(about(ticketId, "sla.resumed"), QUIET))
+                .as("a restart is not a resume")
+                .isEmpty();
         given().auth()
                 .oauth2(TestTokens.agent())
                 .get("/api/v1/sla/{id}", ticketId)
                 .then()
+                .body("timeline.findAll { it.event == 'met' && it.clock == 'RESOLUTION' }.cycle", contains(1))
+                .body("timeline.findAll { it.event == 'restarted' }.cycle", contains(2))
                 .body("clocks[1].state", equalTo("RUNNING"))
                 .body("clocks[1].cycle", equalTo(2))
                 .body("clocks[1].started_at", equalTo(reopened.toString()))
@@ -299,6 +315,65 @@ class SlaLifecycleTest {
                                 equalTo(createdAt.plus(Duration.ofSeconds(450)).toString())));
         clock.advance(Duration.ofMinutes(8)); // 50 % of P1's 15 min, long before 50 % of P4's day
         awaitThresholds(List.of(threshold(SlaClock.RESPONSE, 50)));
+    }
+
+    @Test
+    void shouldFollowAReclassificationOnceAnnounceTheNewDueInstantsAndFireAnOverdueThresholdOnce() {
+        publish(created(ticketId, createdAt), createdAt);
+        publish(triaged(ticketId, Priority.P4, createdAt), createdAt); // response 1 d, resolution 5 d (24/7)
+        awaitOne("sla.started");
+        clock.advance(Duration.ofMinutes(8)); // P4: nothing due; P1: 50 % of 15 min (7.5 min) has passed
+        Instant at = createdAt.plus(Duration.ofMinutes(8));
+        EventEnvelope<TicketReclassified> reclassification = EventEnvelope.of(
+                "test",
+                new TicketReclassified(
+                        ticketId, "billing", "security", Priority.P4, Priority.P1, "breach evidence", at, "agent-9"),
+                at);
+        publish(reclassification);
+        publish(reclassification); // redelivered
+
+        List<ConsumerRecord<String, String>> starts = slaEvents.await(about(ticketId, "sla.started"), 2, WAIT);
+        SlaStarted replanned = SlaEvents.data(starts.get(1));
+        assertThat(replanned)
+                .isEqualTo(new SlaStarted(
+                        ticketId,
+                        Priority.P1,
+                        createdAt,
+                        createdAt.plus(Duration.ofMinutes(15)),
+                        createdAt.plus(Duration.ofHours(4)),
+                        SlaStarted.REPRIORITISED,
+                        List.of(SlaClock.RESPONSE, SlaClock.RESOLUTION),
+                        Priority.P4,
+                        1));
+        awaitThresholds(List.of(threshold(SlaClock.RESPONSE, 50))); // overdue at the re-plan: fired at once
+
+        // the same priority again (a category-only correction) changes nothing
+        Instant later = at.plusSeconds(30);
+        publish(
+                new TicketReclassified(
+                        ticketId, "security", "account", Priority.P1, Priority.P1, "wrong team", later, "agent-9"),
+                later);
+        List<ConsumerRecord<String, String>> rest = slaEvents.drain(about(ticketId), QUIET);
+        assertThat(rest)
+                .as("one re-plan, the overdue threshold once")
+                .filteredOn(about(ticketId, "sla.started"))
+                .hasSize(2);
+        assertThat(SlaEvents.thresholds(rest)).containsExactly(threshold(SlaClock.RESPONSE, 50));
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
+                .then()
+                .body("priority", equalTo("P1"))
+                .body(
+                        "clocks[0].due_at",
+                        equalTo(createdAt.plus(Duration.ofMinutes(15)).toString()))
+                .body("clocks[0].thresholds[0].state", equalTo("FIRED"))
+                .body("timeline.findAll { it.event == 'recomputed' }.clock", contains("RESPONSE", "RESOLUTION"))
+                .body(
+                        "timeline.find { it.event == 'recomputed' }.detail",
+                        containsString("P4 → P1 (reclassified by agent-9: breach evidence)"));
+        assertThat(count("ts.sla.clocks.recomputed", "clock", "RESOLUTION", "priority", "P1"))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test

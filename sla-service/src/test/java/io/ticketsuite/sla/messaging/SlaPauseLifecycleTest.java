@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.ticketsuite.sla.SlaEvents.about;
 import static io.ticketsuite.sla.SlaEvents.created;
 import static io.ticketsuite.sla.SlaEvents.publish;
+import static io.ticketsuite.sla.SlaEvents.threshold;
 import static io.ticketsuite.sla.SlaEvents.triaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -93,7 +94,8 @@ class SlaPauseLifecycleTest {
         clock.advance(Duration.ofHours(1));
         status(TicketStatus.IN_PROGRESS, TicketStatus.WAITING_FOR_CUSTOMER, pausedAt);
         SlaPaused paused = awaitOne("sla.paused");
-        assertThat(paused).isEqualTo(new SlaPaused(ticketId, "WAITING_FOR_CUSTOMER", pausedAt));
+        assertThat(paused)
+                .isEqualTo(new SlaPaused(ticketId, "WAITING_FOR_CUSTOMER", pausedAt, List.of(SlaClock.RESOLUTION)));
 
         clock.advance(Duration.ofHours(3)); // 4 h: 50 % of the unpaused clock, but the clock is paused
         assertThat(resolutionThresholds(QUIET)).isEmpty();
@@ -104,6 +106,8 @@ class SlaPauseLifecycleTest {
         Instant due = createdAt.plus(Duration.ofHours(11)); // 8 h + the 3 h paused
         assertThat(resumed.resumedAt()).isEqualTo(resumedAt);
         assertThat(resumed.resolutionDueAt()).isEqualTo(due);
+        assertThat(resumed.clocks()).containsExactly(SlaClock.RESOLUTION);
+        assertThat(resumed.pausedSeconds()).isEqualTo(3 * 3600L);
 
         JsonPath view = given().auth()
                 .oauth2(TestTokens.agent())
@@ -188,5 +192,47 @@ class SlaPauseLifecycleTest {
                     .isEqualTo(real.getList(clockPath + ".thresholds.fire_at", String.class));
         }
         assertThat(preview.getString("clocks[1].due_at")).isEqualTo("2025-03-18T16:00:00Z");
+    }
+
+    @Test
+    void shouldHonourAWaitingStatusReachedBeforeTheClocksStarted() {
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        publish(created(ticketId, createdAt), createdAt); // ENTERPRISE: 24/7, P2 resolution 8 h
+        Instant waiting = createdAt.plus(Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(30));
+        status(TicketStatus.NEW, TicketStatus.WAITING_FOR_THIRD_PARTY, waiting);
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
+                .then()
+                .body("waiting_for", equalTo("ticket.triaged"));
+
+        publish(triaged(ticketId, Priority.P2, createdAt), createdAt); // triage arrives after the status
+        SlaStarted started = awaitOne("sla.started");
+        assertThat(started.reason()).isEqualTo(SlaStarted.CREATED);
+        SlaPaused paused = awaitOne("sla.paused");
+        assertThat(paused)
+                .isEqualTo(new SlaPaused(ticketId, "WAITING_FOR_THIRD_PARTY", waiting, List.of(SlaClock.RESOLUTION)));
+        given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/sla/{id}", ticketId)
+                .then()
+                .body("clocks[1].state", equalTo("PAUSED"))
+                .body("clocks[1].paused_at", equalTo(waiting.toString()))
+                .body("clocks[0].state", equalTo("RUNNING"));
+
+        clock.advance(Duration.ofHours(4)); // 4.5 h after creation: 50 % of the unpaused resolution clock
+        assertThat(resolutionThresholds(QUIET)).isEmpty();
+
+        Instant resumedAt = createdAt.plus(Duration.ofHours(2).plusMinutes(30));
+        status(TicketStatus.WAITING_FOR_THIRD_PARTY, TicketStatus.SCHEDULED, resumedAt);
+        SlaResumed resumed = awaitOne("sla.resumed");
+        assertThat(resumed.resolutionDueAt()).isEqualTo(createdAt.plus(Duration.ofHours(10)));
+        assertThat(resumed.clocks()).containsExactly(SlaClock.RESOLUTION);
+        // 50 % is now at 6 h (4 h + 2 h paused): not yet at 4.5 h
+        assertThat(resolutionThresholds(QUIET)).isEmpty();
+        clock.advance(Duration.ofHours(1).plusMinutes(31));
+        assertThat(SlaEvents.thresholds(slaEvents.await(about(ticketId, "sla.warning"), 3, WAIT)))
+                .contains(threshold(SlaClock.RESOLUTION, 50));
     }
 }
