@@ -18,6 +18,8 @@ import java.util.Map;
  * @param tieBreak the tie rule when it fired, else null
  * @param categoryRule one sentence: which rule chose the category
  * @param priority how urgency, impact, tier and security signals gave the priority
+ * @param override the override rule when a category such as {@code safety} won on strong evidence
+ *     (whatever the other scores), else null
  */
 public record Explanation(
         String rulePackVersion,
@@ -26,13 +28,40 @@ public record Explanation(
         List<NegatedTerm> negatedTerms,
         TieBreak tieBreak,
         String categoryRule,
-        PriorityExplanation priority) {
+        PriorityExplanation priority,
+        CategoryOverride override) {
 
     public Explanation {
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         matchedTerms = List.copyOf(matchedTerms);
         negatedTerms = List.copyOf(negatedTerms);
     }
+
+    /** Without an override (the shape before overrides existed). */
+    public Explanation(
+            String rulePackVersion,
+            Map<String, Double> scores,
+            List<TermMatch> matchedTerms,
+            List<NegatedTerm> negatedTerms,
+            TieBreak tieBreak,
+            String categoryRule,
+            PriorityExplanation priority) {
+        this(rulePackVersion, scores, matchedTerms, negatedTerms, tieBreak, categoryRule, priority, null);
+    }
+
+    /**
+     * An override category (pack {@code scoring.overrides}) whose evidence reached its threshold and
+     * so won over every other category.
+     *
+     * @param category the category that won (e.g. {@code safety})
+     * @param score its score
+     * @param threshold the pack's threshold for it
+     * @param overridden the category that would have won without the override, or null when it was
+     *     the best anyway
+     * @param overriddenScore that category's score (0 when none)
+     */
+    public record CategoryOverride(
+            String category, double score, double threshold, String overridden, double overriddenScore) {}
 
     /**
      * One rule-pack term (or phrase) that matched.
@@ -121,11 +150,43 @@ public record Explanation(
             String impact,
             String matrixPriority,
             List<SignalMatch> securitySignals,
-            String rule) {
+            String rule,
+            String categoryFloor,
+            List<SignalMatch> floorSignals) {
         public PriorityExplanation {
             urgencySignals = List.copyOf(urgencySignals);
             impactSignals = List.copyOf(impactSignals);
             securitySignals = List.copyOf(securitySignals);
+            floorSignals = floorSignals == null ? List.of() : List.copyOf(floorSignals);
+        }
+
+        /** Without a category floor (the shape before category floors existed). */
+        public PriorityExplanation(
+                String priority,
+                String urgency,
+                List<SignalMatch> urgencySignals,
+                String impactFromText,
+                List<SignalMatch> impactSignals,
+                String customerTier,
+                int tierAdjustment,
+                String impact,
+                String matrixPriority,
+                List<SignalMatch> securitySignals,
+                String rule) {
+            this(
+                    priority,
+                    urgency,
+                    urgencySignals,
+                    impactFromText,
+                    impactSignals,
+                    customerTier,
+                    tierAdjustment,
+                    impact,
+                    matrixPriority,
+                    securitySignals,
+                    rule,
+                    null,
+                    List.of());
         }
     }
 }

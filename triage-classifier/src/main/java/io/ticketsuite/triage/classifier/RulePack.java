@@ -29,7 +29,14 @@ public final class RulePack {
             double evidenceScale,
             double minConfidence,
             String fallbackCategory,
-            List<String> tiePrecedence) {}
+            List<String> tiePrecedence,
+            Map<String, Double> overrides) {}
+
+    /**
+     * A minimum priority for tickets classified in one category, optionally escalated when one of
+     * {@code escalateOn} (signals in the signal lexicon, owner {@link #floorOwner(String)}) is found.
+     */
+    record CategoryFloor(String category, String floor, String escalateTo) {}
 
     /** Priority settings; the matrix is indexed [urgency.ordinal()][impact.ordinal()]. */
     record PriorityRules(
@@ -38,7 +45,8 @@ public final class RulePack {
             String[][] matrix,
             Map<String, Integer> tierAdjustments,
             String securityFloor,
-            String securityEscalation) {
+            String securityEscalation,
+            Map<String, CategoryFloor> categoryFloors) {
 
         String cell(Level urgency, Level impact) {
             return matrix[urgency.ordinal()][impact.ordinal()];
@@ -46,6 +54,12 @@ public final class RulePack {
     }
 
     static final String SECURITY_OWNER = "security";
+
+    static final String FLOOR_OWNER_PREFIX = "floor:";
+
+    static String floorOwner(String category) {
+        return FLOOR_OWNER_PREFIX + category;
+    }
 
     static String urgencyOwner(Level level) {
         return "urgency:" + level.name();
@@ -161,6 +175,24 @@ public final class RulePack {
     /** Fixed precedence deciding ties, first wins. */
     public List<String> tiePrecedence() {
         return scoring.tiePrecedence();
+    }
+
+    /**
+     * Categories that win over every other category when their score reaches the given threshold
+     * ({@code scoring.overrides}, e.g. {@code safety: 4}); empty when the pack has none.
+     */
+    public Map<String, Double> overrides() {
+        return scoring.overrides();
+    }
+
+    /**
+     * Minimum priority per category ({@code priority.category_floors}, e.g. safety P1, security P2);
+     * empty when the pack has none.
+     */
+    public Map<String, String> categoryFloors() {
+        Map<String, String> floors = new java.util.LinkedHashMap<>();
+        priorityRules.categoryFloors().forEach((c, f) -> floors.put(c, f.floor()));
+        return java.util.Collections.unmodifiableMap(floors);
     }
 
     public double subjectWeight() {

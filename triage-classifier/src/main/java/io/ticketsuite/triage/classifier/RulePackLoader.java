@@ -36,11 +36,13 @@ final class RulePackLoader {
             "evidence_scale",
             "min_confidence",
             "fallback_category",
-            "tie_precedence");
+            "tie_precedence",
+            "overrides");
     private static final Set<String> NEGATION_KEYS = Set.of("cues", "window", "scope_breakers", "suppressors");
     private static final Set<String> CATEGORY_KEYS = Set.of("description", "terms", "phrases");
-    private static final Set<String> PRIORITY_KEYS =
-            Set.of("default_urgency", "default_impact", "matrix", "tiers", "urgency", "impact", "security");
+    private static final Set<String> PRIORITY_KEYS = Set.of(
+            "default_urgency", "default_impact", "matrix", "tiers", "urgency", "impact", "security", "category_floors");
+    private static final Set<String> FLOOR_KEYS = Set.of("floor", "escalate_to", "escalate_on");
     private static final Set<String> SECURITY_KEYS = Set.of("signals", "floor", "escalate_to");
 
     private final List<String> problems = new ArrayList<>();
@@ -85,7 +87,7 @@ final class RulePackLoader {
         RulePack.Scoring scoring = scoring(mapping(root, "scoring", ""), categories);
         Negation negation = negation(mapping(root, "negation", ""));
         Lexicon.Builder signalLexicon = new Lexicon.Builder();
-        RulePack.PriorityRules priority = priority(mapping(root, "priority", ""), signalLexicon);
+        RulePack.PriorityRules priority = priority(mapping(root, "priority", ""), signalLexicon, categories);
 
         if (!problems.isEmpty()) {
             throw new RulePackException(problems);
@@ -256,6 +258,29 @@ final class RulePackLoader {
                 }
             }
         }
+        Map<String, Double> overrides = new LinkedHashMap<>();
+        JsonNode o = node.get("overrides");
+        if (o != null && !o.isNull()) {
+            if (!o.isObject()) {
+                problems.add(p + "overrides: must be a mapping of category to the score at which it wins");
+            } else {
+                o.fields().forEachRemaining(e -> {
+                    String op = p + "overrides." + e.getKey();
+                    if (!categories.contains(e.getKey())) {
+                        problems.add(op + ": '" + e.getKey() + "' is not a category");
+                    } else if (e.getKey().equals(fallback)) {
+                        problems.add(op + ": the fallback category cannot override");
+                    }
+                    JsonNode v = e.getValue();
+                    if (v == null || !v.isNumber() || !(v.asDouble() > 0) || Double.isInfinite(v.asDouble())) {
+                        problems.add(op + ": threshold must be a positive number, got '"
+                                + (v == null ? "null" : v.asText()) + "'");
+                    } else {
+                        overrides.put(e.getKey(), v.asDouble());
+                    }
+                });
+            }
+        }
         return new RulePack.Scoring(
                 subjectWeight,
                 repeatWeight,
@@ -263,7 +288,8 @@ final class RulePackLoader {
                 evidenceScale,
                 minConfidence,
                 fallback,
-                precedence == null ? List.of() : List.copyOf(precedence));
+                precedence == null ? List.of() : List.copyOf(precedence),
+                java.util.Collections.unmodifiableMap(overrides));
     }
 
     private Negation negation(JsonNode node) {
@@ -295,7 +321,7 @@ final class RulePackLoader {
         return out;
     }
 
-    private RulePack.PriorityRules priority(JsonNode node, Lexicon.Builder signals) {
+    private RulePack.PriorityRules priority(JsonNode node, Lexicon.Builder signals, List<String> categories) {
         if (node == null) {
             return null;
         }
@@ -356,7 +382,52 @@ final class RulePackLoader {
                 problems.add(sp + "escalate_to: " + escalation + " must be at least as urgent as floor " + floor);
             }
         }
-        return new RulePack.PriorityRules(defaultUrgency, defaultImpact, matrix, Map.copyOf(tiers), floor, escalation);
+        Map<String, RulePack.CategoryFloor> floors =
+                categoryFloors(node.get("category_floors"), p, signals, categories);
+        return new RulePack.PriorityRules(
+                defaultUrgency, defaultImpact, matrix, Map.copyOf(tiers), floor, escalation, floors);
+    }
+
+    private Map<String, RulePack.CategoryFloor> categoryFloors(
+            JsonNode node, String p, Lexicon.Builder signals, List<String> categories) {
+        Map<String, RulePack.CategoryFloor> floors = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return floors;
+        }
+        String fp = p + "category_floors";
+        if (!node.isObject()) {
+            problems.add(fp + ": must be a mapping of category to {floor, escalate_to, escalate_on}");
+            return floors;
+        }
+        node.fields().forEachRemaining(e -> {
+            String category = e.getKey();
+            String cp = fp + "." + category;
+            if (!categories.contains(category)) {
+                problems.add(cp + ": '" + category + "' is not a category");
+            }
+            JsonNode f = e.getValue();
+            if (f == null || !f.isObject()) {
+                problems.add(cp + ": must be a mapping with floor (and optionally escalate_to, escalate_on)");
+                return;
+            }
+            unknownKeys(f, FLOOR_KEYS, cp + ".");
+            String floor = priorityName(f.get("floor"), cp + ".floor");
+            String escalateTo = null;
+            if (f.hasNonNull("escalate_to") || f.hasNonNull("escalate_on")) {
+                escalateTo = priorityName(f.get("escalate_to"), cp + ".escalate_to");
+                List<String> words = stringList(f, "escalate_on", cp + ".", true);
+                if (words != null) {
+                    for (String w : words) {
+                        addEntry(RulePack.floorOwner(category), w, Shape.ANY, 1.0, cp + ".escalate_on." + w, signals);
+                    }
+                }
+                if (floor != null && escalateTo != null && escalateTo.compareTo(floor) > 0) {
+                    problems.add(cp + ".escalate_to: " + escalateTo + " must be at least as urgent as floor " + floor);
+                }
+            }
+            floors.put(category, new RulePack.CategoryFloor(category, floor, escalateTo));
+        });
+        return java.util.Collections.unmodifiableMap(floors);
     }
 
     private void levelSignals(

@@ -129,59 +129,140 @@ public final class TicketClassifier {
             orderedScores.put(c, round(scores.get(c)));
         }
 
+        Decision decision = decide(ranked, scores);
+        PriorityExplanation priority = priority(signalHits, customerTier, negated, decision.category);
+        Explanation explanation = new Explanation(
+                pack.version(),
+                orderedScores,
+                matches,
+                negated,
+                decision.tieBreak,
+                decision.rule,
+                priority,
+                decision.override);
+        return new Classification(
+                decision.category, priority.priority(), clamp(round(decision.confidence)), explanation);
+    }
+
+    /** The category decision: override, fallback, tie or plain highest score. */
+    private record Decision(
+            String category,
+            double confidence,
+            String rule,
+            TieBreak tieBreak,
+            Explanation.CategoryOverride override) {}
+
+    private Decision decide(List<String> ranked, Map<String, Double> scores) {
         String best = ranked.get(0);
         double s1 = round(scores.get(best));
         double s2 = ranked.size() > 1 ? round(scores.get(ranked.get(1))) : 0.0;
-        double strength = s1 / (s1 + scoring.evidenceScale());
-        double margin = s1 > 0 ? (s1 - s2) / s1 : 0.0;
-        double categoryConfidence = strength * (1.0 + margin) / 2.0;
 
-        TieBreak tieBreak = null;
-        if (s1 > 0 && s1 == s2) {
+        Decision override = override(ranked, scores);
+        if (override != null) {
+            return override;
+        }
+
+        double categoryConfidence = confidence(s1, s2);
+        if (s1 <= 0) {
+            String category = scoring.fallbackCategory();
+            return new Decision(category, 1.0, "no category term matched: " + category, null, null);
+        }
+        if (categoryConfidence < scoring.minConfidence()) {
+            String category = scoring.fallbackCategory();
+            String rule = "best category " + best + " (score " + fmt(s1) + ") has confidence "
+                    + fmt(round(categoryConfidence)) + " < min_confidence " + fmt(scoring.minConfidence()) + ": "
+                    + category;
+            return new Decision(category, 1.0 - categoryConfidence, rule, null, null);
+        }
+        if (s1 == s2) {
             List<String> tied = new ArrayList<>();
             for (String c : ranked) {
                 if (round(scores.get(c)) == s1) {
                     tied.add(c);
                 }
             }
-            tieBreak = new TieBreak(tied, s1, best, scoring.tiePrecedence());
+            TieBreak tieBreak = new TieBreak(tied, s1, best, scoring.tiePrecedence());
+            String rule = "tie at score " + fmt(s1) + " between " + tied + ", broken by precedence "
+                    + scoring.tiePrecedence() + ": " + best;
+            return new Decision(best, categoryConfidence, rule, tieBreak, null);
         }
-
-        String category;
-        double confidence;
-        String categoryRule;
-        if (s1 <= 0) {
-            category = scoring.fallbackCategory();
-            confidence = 1.0;
-            categoryRule = "no category term matched: " + category;
-            tieBreak = null;
-        } else if (categoryConfidence < scoring.minConfidence()) {
-            category = scoring.fallbackCategory();
-            confidence = 1.0 - categoryConfidence;
-            categoryRule = "best category " + best + " (score " + fmt(s1) + ") has confidence "
-                    + fmt(round(categoryConfidence)) + " < min_confidence " + fmt(scoring.minConfidence()) + ": "
-                    + category;
-            tieBreak = null;
-        } else {
-            category = best;
-            confidence = categoryConfidence;
-            if (tieBreak != null) {
-                categoryRule = "tie at score " + fmt(s1) + " between " + tieBreak.tiedCategories()
-                        + ", broken by precedence " + scoring.tiePrecedence() + ": " + best;
-            } else {
-                categoryRule = "highest score: " + best + " " + fmt(s1) + " ahead of "
-                        + (ranked.size() > 1 ? ranked.get(1) : "-") + " " + fmt(s2) + " (confidence "
-                        + fmt(round(categoryConfidence)) + " >= min_confidence " + fmt(scoring.minConfidence()) + ")";
-            }
-        }
-
-        PriorityExplanation priority = priority(signalHits, customerTier, negated);
-        Explanation explanation =
-                new Explanation(pack.version(), orderedScores, matches, negated, tieBreak, categoryRule, priority);
-        return new Classification(category, priority.priority(), clamp(round(confidence)), explanation);
+        String rule = "highest score: " + best + " " + fmt(s1) + " ahead of "
+                + (ranked.size() > 1 ? ranked.get(1) : "-") + " " + fmt(s2) + " (confidence "
+                + fmt(round(categoryConfidence)) + " >= min_confidence " + fmt(scoring.minConfidence()) + ")";
+        return new Decision(best, categoryConfidence, rule, null, null);
     }
 
-    private PriorityExplanation priority(List<Lexicon.Hit> signalHits, String customerTier, List<NegatedTerm> negated) {
+    /**
+     * The first override category (in tie precedence order) whose score reaches its threshold wins
+     * over every other category, whatever their scores; its confidence is computed against the best
+     * other category with the margin floored at 0.
+     */
+    private Decision override(List<String> ranked, Map<String, Double> scores) {
+        if (scoring.overrides().isEmpty()) {
+            return null;
+        }
+        for (String category : scoring.tiePrecedence()) {
+            Double threshold = scoring.overrides().get(category);
+            if (threshold == null) {
+                continue;
+            }
+            double score = round(scores.getOrDefault(category, 0.0));
+            if (score < threshold) {
+                continue;
+            }
+            String other = null;
+            double otherScore = 0.0;
+            for (String c : ranked) {
+                if (!c.equals(category)) {
+                    other = c;
+                    otherScore = round(scores.get(c));
+                    break;
+                }
+            }
+            boolean overrode = other != null && otherScore > 0 && otherScore >= score;
+            double confidence = confidence(score, Math.min(otherScore, score));
+            StringBuilder rule = new StringBuilder()
+                    .append(category)
+                    .append(" evidence ")
+                    .append(fmt(score))
+                    .append(" >= override threshold ")
+                    .append(fmt(threshold))
+                    .append(": ")
+                    .append(category)
+                    .append(" wins over every other category");
+            if (overrode) {
+                rule.append("; ")
+                        .append(category)
+                        .append(" overrode ")
+                        .append(other)
+                        .append(" (score ")
+                        .append(fmt(otherScore))
+                        .append(')');
+            } else if (other != null && otherScore > 0) {
+                rule.append(" (next: ")
+                        .append(other)
+                        .append(' ')
+                        .append(fmt(otherScore))
+                        .append(')');
+            }
+            Explanation.CategoryOverride info = new Explanation.CategoryOverride(
+                    category, score, threshold, overrode ? other : null, overrode ? otherScore : 0.0);
+            return new Decision(category, confidence, rule.toString(), null, info);
+        }
+        return null;
+    }
+
+    private double confidence(double s1, double s2) {
+        double strength = s1 / (s1 + scoring.evidenceScale());
+        double margin = s1 > 0 ? (s1 - s2) / s1 : 0.0;
+        return strength * (1.0 + margin) / 2.0;
+    }
+
+    private PriorityExplanation priority(
+            List<Lexicon.Hit> signalHits, String customerTier, List<NegatedTerm> negated, String category) {
+        RulePack.CategoryFloor categoryFloor = priorityRules.categoryFloors().get(category);
+        String floorOwner = RulePack.floorOwner(category);
+        List<SignalMatch> floorSignals = new ArrayList<>();
         Level urgency = null;
         Level impactFromText = null;
         List<SignalMatch> urgencySignals = new ArrayList<>();
@@ -190,6 +271,10 @@ public final class TicketClassifier {
         Set<String> seen = new HashSet<>();
         for (Lexicon.Hit hit : signalHits) {
             Lexicon.Entry e = hit.entry();
+            boolean floorSignal = e.owner().startsWith(RulePack.FLOOR_OWNER_PREFIX);
+            if (floorSignal && !e.owner().equals(floorOwner)) {
+                continue; // escalation evidence of another category's floor
+            }
             if (hit.negated()) {
                 negated.add(new NegatedTerm(e.owner(), e.source(), hit.field(), hit.surface(), hit.cue()));
                 continue;
@@ -198,7 +283,9 @@ public final class TicketClassifier {
                 continue; // report each signal once
             }
             String owner = e.owner();
-            if (owner.equals(RulePack.SECURITY_OWNER)) {
+            if (floorSignal) {
+                floorSignals.add(new SignalMatch(e.source(), "FLOOR", hit.field(), hit.surface()));
+            } else if (owner.equals(RulePack.SECURITY_OWNER)) {
                 securitySignals.add(new SignalMatch(e.source(), "SECURITY", hit.field(), hit.surface()));
             } else {
                 Level level = Level.valueOf(owner.substring(owner.indexOf(':') + 1));
@@ -258,6 +345,24 @@ public final class TicketClassifier {
                         .append(priority);
             }
         }
+        String floorText = null;
+        if (categoryFloor != null) {
+            String floor = categoryFloor.floor();
+            floorText = category + " at least " + floor;
+            String reason = "category " + category + " forces at least " + floor;
+            if (categoryFloor.escalateTo() != null) {
+                floorText += ", " + categoryFloor.escalateTo() + " on escalation evidence";
+                if (!floorSignals.isEmpty()) {
+                    floor = categoryFloor.escalateTo();
+                    reason = "category " + category + " with '"
+                            + floorSignals.get(0).signal() + "' escalates to " + floor;
+                }
+            }
+            if (floor.compareTo(priority) < 0) {
+                priority = floor;
+                rule.append("; ").append(reason);
+            }
+        }
         return new PriorityExplanation(
                 priority,
                 urgency.name(),
@@ -269,7 +374,9 @@ public final class TicketClassifier {
                 impact.name(),
                 matrix,
                 securitySignals,
-                rule.toString());
+                rule.toString(),
+                floorText,
+                floorSignals);
     }
 
     private static final class Agg {

@@ -89,14 +89,18 @@ class PriorityTest {
     // ---- security floor -----------------------------------------------------------------------
 
     @Test
-    void shouldForceAtLeastP2ForSecurityTerms() {
-        Classification c = CLASSIFIER.classify("Possible breach", "We noticed a breach in our test workspace.", null);
+    void shouldForceAtLeastP2ForSecurityTermsWhateverTheCategory() {
+        Classification c = CLASSIFIER.classify(
+                "Refund for a duplicate charge",
+                "I was charged twice on my invoice and want a refund. The payment reminder email looked like phishing.",
+                null);
         PriorityExplanation p = c.explanation().priority();
 
+        assertThat(c.category()).isEqualTo("billing");
         assertThat(p.matrixPriority()).isEqualTo("P3");
         assertThat(c.priority()).isEqualTo("P2");
-        assertThat(p.securitySignals()).extracting(SignalMatch::signal).contains("breach");
-        assertThat(p.rule()).contains("security signal 'breach' forces at least P2");
+        assertThat(p.securitySignals()).extracting(SignalMatch::signal).contains("phishing");
+        assertThat(p.rule()).contains("security signal 'phishing' forces at least P2");
     }
 
     @Test

@@ -27,7 +27,10 @@ class RulePackTest {
         assertThat(pack.version()).isEqualTo(versionInFile);
         assertThat(pack.categories()).contains("billing", "technical", "account", "feature", "integration", "security");
         assertThat(pack.fallbackCategory()).isEqualTo("general");
-        assertThat(pack.tiePrecedence()).first().isEqualTo("security");
+        assertThat(pack.tiePrecedence()).startsWith("safety", "security");
+        assertThat(pack.categories()).contains("safety");
+        assertThat(pack.overrides()).containsKey("safety");
+        assertThat(pack.categoryFloors()).containsEntry("safety", "P1").containsEntry("security", "P2");
         assertThat(pack.tiePrecedence()).containsExactlyInAnyOrderElementsOf(pack.categories());
         assertThat(pack.subjectWeight()).isGreaterThan(1.0);
         assertThat(pack.categoryEntryCount()).isGreaterThan(200);
