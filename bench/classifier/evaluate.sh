@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Evaluates the triage classifier's default rule pack on a labelled JSONL file.
-# Usage: bench/classifier/evaluate.sh [file.jsonl] [--pack other-pack.yaml] [--errors]
+# Usage: bench/classifier/evaluate.sh [file.jsonl] [--pack other-pack.yaml] [--errors] [--term-stats]
+#        [--look train|holdout|all] [--holdout-percent 30]
+# Reports accuracy, macro-F1 and per-category precision/recall/F1 for the whole file, the training
+# split and the held-out split (SHA-256 of the row id mod 100 < 30 is held out). --errors and
+# --term-stats look at the training split only unless --look says otherwise.
 # Default file: ../shared/data/triage-dev.jsonl relative to the repository root.
 # Builds only the triage-classifier module (compile + classpath), then runs
 # io.ticketsuite.triage.classifier.tools.Evaluate on one JVM.
