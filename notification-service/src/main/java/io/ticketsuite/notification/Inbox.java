@@ -13,8 +13,7 @@ import java.util.Set;
  * of the other's.
  */
 public record Inbox(List<String> recipients, Set<RecipientRole> roles) {
-    static final Set<RecipientRole> STAFF_ROLES =
-            EnumSet.of(RecipientRole.AGENT, RecipientRole.TEAM_LEAD, RecipientRole.MANAGER, RecipientRole.DIRECTOR);
+    static final Set<RecipientRole> STAFF_ROLES = EnumSet.complementOf(EnumSet.of(RecipientRole.CUSTOMER));
 
     public Inbox {
         recipients = List.copyOf(recipients);

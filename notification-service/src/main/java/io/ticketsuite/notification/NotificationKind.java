@@ -12,14 +12,36 @@ public enum NotificationKind {
     SLA_WARNING_TEAM_LEAD("sla-warning-team-lead", RecipientRole.TEAM_LEAD),
     SLA_BREACHED_MANAGER("sla-breached-manager", RecipientRole.MANAGER),
     SLA_BREACHED_CUSTOMER("sla-breached-customer", RecipientRole.CUSTOMER),
-    SLA_ESCALATED_DIRECTOR("sla-escalated-director", RecipientRole.DIRECTOR);
+    SLA_ESCALATED_DIRECTOR("sla-escalated-director", RecipientRole.DIRECTOR),
+    TICKET_ESCALATED("ticket-escalated", RecipientRole.ESCALATION_TARGET),
+    /** An escalation the matrix marks immediate: a page, not an ordinary inbox message. */
+    TICKET_ESCALATED_PAGE("ticket-escalated-page", RecipientRole.ESCALATION_TARGET, Urgency.PAGE),
+    TICKET_REASSIGNED("ticket-reassigned", RecipientRole.AGENT),
+    TICKET_MOVED_AWAY("ticket-moved-away", RecipientRole.AGENT),
+    TICKET_RESOLVED("ticket-resolved", RecipientRole.CUSTOMER);
+
+    /** How urgently a message wants attention: {@code PAGE} is for immediate escalations. */
+    public enum Urgency {
+        NORMAL,
+        PAGE
+    }
 
     private final String slug;
     private final RecipientRole audience;
+    private final Urgency urgency;
 
     NotificationKind(String slug, RecipientRole audience) {
+        this(slug, audience, Urgency.NORMAL);
+    }
+
+    NotificationKind(String slug, RecipientRole audience, Urgency urgency) {
         this.slug = slug;
         this.audience = audience;
+        this.urgency = urgency;
+    }
+
+    public Urgency urgency() {
+        return urgency;
     }
 
     /** The name on the wire ({@code kind} of the inbox and of notification.delivered) and of the templates. */

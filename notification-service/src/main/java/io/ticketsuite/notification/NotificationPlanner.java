@@ -1,8 +1,13 @@
 package io.ticketsuite.notification;
 
+import io.ticketsuite.events.EscalationTarget;
 import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketEscalated;
+import io.ticketsuite.events.TicketReassigned;
+import io.ticketsuite.events.TicketStatus;
+import io.ticketsuite.events.TicketStatusChanged;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,7 +27,8 @@ import java.util.Optional;
  */
 public final class NotificationPlanner {
     /** Every field a customer template may use. Nothing internal: no team, priority, staff or SLA internals. */
-    public static final List<String> CUSTOMER_FIELDS = List.of("ticket_id", "subject", "support_name");
+    public static final List<String> CUSTOMER_FIELDS =
+            List.of("ticket_id", "subject", "support_name", "resolution_summary");
 
     private final String supportName;
     private final boolean fallbackUp;
@@ -60,6 +66,111 @@ public final class NotificationPlanner {
         model.put("assigned_at", format(assigned.assignedAt()));
         return Optional.of(
                 new PlannedNotification(recipient, RecipientRole.AGENT, NotificationKind.TICKET_ASSIGNED, model));
+    }
+
+    /**
+     * ticket.escalated: every target routing resolved (once per staff id, their roles joined), as a page when the
+     * escalation is immediate. An escalation without targets (an older event) tells nobody.
+     */
+    public List<PlannedNotification> escalation(
+            TicketEscalated escalated, TicketInfo ticket, List<StaffMember> directory) {
+        Map<String, List<EscalationTarget>> byStaff = new LinkedHashMap<>();
+        for (EscalationTarget target : escalated.targets()) {
+            String id = target == null ? null : blankToNull(target.staffId());
+            if (id != null) {
+                byStaff.computeIfAbsent(id, k -> new ArrayList<>()).add(target);
+            }
+        }
+        NotificationKind kind =
+                escalated.immediate() ? NotificationKind.TICKET_ESCALATED_PAGE : NotificationKind.TICKET_ESCALATED;
+        List<PlannedNotification> out = new ArrayList<>();
+        byStaff.forEach((id, targets) -> {
+            Map<String, Object> model = staffModel(escalated.ticketId().toString(), ticket);
+            String name = targets.stream()
+                    .map(EscalationTarget::name)
+                    .filter(n -> blankToNull(n) != null)
+                    .findFirst()
+                    .orElse(null);
+            model.put("recipient_name", nameOf(id, directory, name));
+            model.put(
+                    "target_role",
+                    orDash(String.join(
+                            ", ",
+                            targets.stream()
+                                    .map(EscalationTarget::role)
+                                    .filter(r -> blankToNull(r) != null)
+                                    .distinct()
+                                    .toList())));
+            model.put("level", orDash(escalated.level()));
+            model.put("rule", orDash(escalated.rule()));
+            model.put("reason", orDash(escalated.reason()));
+            model.put("team", orDash(escalated.teamId()));
+            model.put("escalated_at", format(escalated.escalatedAt()));
+            model.put("acknowledge_by", format(escalated.acknowledgeBy()));
+            model.put(
+                    "escalation_id",
+                    escalated.escalationId() == null
+                            ? "-"
+                            : escalated.escalationId().toString());
+            out.add(new PlannedNotification(id, RecipientRole.ESCALATION_TARGET, kind, model));
+        });
+        return out;
+    }
+
+    /**
+     * ticket.reassigned: the new agent is told it is theirs now, the previous agent that it moved away (nobody when
+     * the agent did not change, or for a team-only move without an agent).
+     */
+    public List<PlannedNotification> reassignment(
+            TicketReassigned reassigned, TicketInfo ticket, List<StaffMember> directory) {
+        String to = blankToNull(reassigned.toAgentId());
+        String from = blankToNull(reassigned.fromAgentId());
+        List<PlannedNotification> out = new ArrayList<>();
+        if (to != null) {
+            out.add(reassignmentTo(to, NotificationKind.TICKET_REASSIGNED, reassigned, ticket, directory, from, to));
+        }
+        if (from != null && !from.equals(to)) {
+            out.add(reassignmentTo(from, NotificationKind.TICKET_MOVED_AWAY, reassigned, ticket, directory, from, to));
+        }
+        return out;
+    }
+
+    private static PlannedNotification reassignmentTo(
+            String recipient,
+            NotificationKind kind,
+            TicketReassigned reassigned,
+            TicketInfo ticket,
+            List<StaffMember> directory,
+            String from,
+            String to) {
+        Map<String, Object> model = staffModel(reassigned.ticketId().toString(), ticket);
+        model.put("recipient_name", nameOf(recipient, directory, null));
+        model.put("to_agent", orDash(to == null ? null : nameOf(to, directory, null)));
+        model.put("from_agent", orDash(from == null ? null : nameOf(from, directory, null)));
+        model.put("team", orDash(reassigned.teamId()));
+        model.put("from_team", orDash(reassigned.fromTeamId()));
+        model.put("tier", orDash(reassigned.tier()));
+        model.put("reason", orDash(reassigned.reason()));
+        model.put("reassigned_by", orDash(reassigned.reassignedBy()));
+        model.put("reassigned_at", format(reassigned.reassignedAt()));
+        return new PlannedNotification(recipient, RecipientRole.AGENT, kind, model);
+    }
+
+    /**
+     * ticket.status-changed to RESOLVED: tell the customer, with the resolution summary when the event carries one
+     * (never for an internal ticket; nothing for any other status).
+     */
+    public Optional<PlannedNotification> resolved(TicketStatusChanged changed, TicketInfo ticket) {
+        if (changed.to() != TicketStatus.RESOLVED) {
+            return Optional.empty();
+        }
+        String summary = changed.resolution() == null
+                ? null
+                : blankToNull(changed.resolution().summary());
+        return customerMessage(ticket, NotificationKind.TICKET_RESOLVED).map(planned -> {
+            planned.model().put("resolution_summary", summary == null ? "" : summary);
+            return planned;
+        });
     }
 
     /**

@@ -11,7 +11,10 @@ class InboxTest {
     void shouldAddressAStaffMemberByStaffIdInStaffRolesOnly() {
         Inbox inbox = Inbox.ofStaff("mgr-support");
         assertThat(inbox.recipients()).containsExactly("mgr-support");
-        assertThat(inbox.roles()).doesNotContain(RecipientRole.CUSTOMER).hasSize(4);
+        assertThat(inbox.roles())
+                .doesNotContain(RecipientRole.CUSTOMER)
+                .contains(RecipientRole.ESCALATION_TARGET)
+                .hasSize(RecipientRole.values().length - 1);
     }
 
     @Test

@@ -157,6 +157,72 @@ class NotificationRendererTest {
                 .contains("Routing rule: security");
     }
 
+    @Test
+    void shouldRenderEscalationsReassignmentsAndResolutions() {
+        var page = planner.escalation(
+                        new io.ticketsuite.events.TicketEscalated(
+                                TICKET,
+                                "L1",
+                                "security",
+                                "breach evidence",
+                                T,
+                                UUID.fromString("00000000-0000-0000-0000-0000000000e1"),
+                                "data-breach",
+                                List.of(new io.ticketsuite.events.EscalationTarget("ciso-1", "Casey Ciso", "ciso")),
+                                T.plusSeconds(600),
+                                true),
+                        TICKET_INFO,
+                        DIRECTORY)
+                .get(0);
+        Message paged = renderer.render(page);
+        assertThat(paged.subject())
+                .isEqualTo("PAGE — escalation L1: Cannot log in since Monday — acknowledge by 2026-03-02T09:10:00Z");
+        assertThat(paged.body())
+                .startsWith("PAGE for Casey Ciso (ciso)")
+                .contains("Rule: data-breach. Reason: breach evidence.")
+                .contains("Acknowledge by 2026-03-02T09:10:00Z");
+
+        var moved = planner.reassignment(
+                new io.ticketsuite.events.TicketReassigned(
+                        TICKET, "agent-7", "agent-9", "tier2", "needs T2", T, "tier1", "T2", "lead-sec"),
+                TICKET_INFO,
+                DIRECTORY);
+        assertThat(renderer.render(moved.get(0)).body())
+                .contains("is yours now")
+                .contains("tier T2");
+        assertThat(renderer.render(moved.get(1)).subject()).isEqualTo("No longer yours: Cannot log in since Monday");
+
+        var resolved = new io.ticketsuite.events.TicketStatusChanged(
+                TICKET,
+                TicketType.SUPPORT,
+                io.ticketsuite.events.TicketStatus.IN_PROGRESS,
+                io.ticketsuite.events.TicketStatus.RESOLVED,
+                null,
+                "agent-7",
+                "AGENT",
+                T,
+                new io.ticketsuite.events.Resolution("fixed", "We reset your password.", null));
+        Message told = renderer.render(planner.resolved(resolved, TICKET_INFO).orElseThrow());
+        assertThat(told.subject()).isEqualTo("Your request is resolved: Cannot log in since Monday");
+        assertThat(told.body()).contains("What we did: We reset your password.").endsWith("Ticket Suite Support\n");
+        for (String internal : INTERNAL_VALUES) {
+            assertThat(told.subject() + told.body()).doesNotContain(internal);
+        }
+
+        var withoutSummary = new io.ticketsuite.events.TicketStatusChanged(
+                TICKET,
+                TicketType.SUPPORT,
+                io.ticketsuite.events.TicketStatus.IN_PROGRESS,
+                io.ticketsuite.events.TicketStatus.RESOLVED,
+                null,
+                "agent-7",
+                T);
+        assertThat(renderer.render(planner.resolved(withoutSummary, TICKET_INFO).orElseThrow())
+                        .body())
+                .doesNotContain("What we did")
+                .contains("has been resolved");
+    }
+
     private Message staff(EventType type, io.ticketsuite.events.SlaThresholdReached event) {
         PlannedNotification planned = planner.threshold(type, event, TICKET_INFO, DIRECTORY).notifications().stream()
                 .filter(p -> p.recipientRole().isStaff())

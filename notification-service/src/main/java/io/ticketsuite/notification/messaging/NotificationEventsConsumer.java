@@ -5,6 +5,9 @@ import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
 import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketEscalated;
+import io.ticketsuite.events.TicketReassigned;
+import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.notification.service.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the events that someone must be told about: ticket.created, ticket.assigned and the SLA thresholds. Thin:
+ * Reads the events that someone must be told about: ticket.created and ticket.status-changed (RESOLVED),
+ * ticket.assigned, ticket.reassigned and ticket.escalated, and the SLA thresholds. Thin:
  * the kit's inbox decodes (poison → dead-letter topic), deduplicates and opens the transaction; the service decides.
  * Other event types of these topics are acknowledged and ignored.
  */
@@ -36,10 +40,16 @@ public class NotificationEventsConsumer {
         return inbox.process(
                 "notification.ticket-events",
                 record,
-                EnumSet.of(EventType.TICKET_CREATED),
-                event -> event.data() instanceof TicketCreated c
-                        ? notifications.onTicketCreated(event.id(), c)
-                        : Uni.createFrom().voidItem());
+                EnumSet.of(EventType.TICKET_CREATED, EventType.TICKET_STATUS_CHANGED),
+                event -> {
+                    if (event.data() instanceof TicketCreated c) {
+                        return notifications.onTicketCreated(event.id(), c);
+                    }
+                    if (event.data() instanceof TicketStatusChanged s) {
+                        return notifications.onStatusChanged(event.id(), s);
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     @Incoming(ROUTING_IN)
@@ -47,10 +57,19 @@ public class NotificationEventsConsumer {
         return inbox.process(
                 "notification.routing-events",
                 record,
-                EnumSet.of(EventType.TICKET_ASSIGNED),
-                event -> event.data() instanceof TicketAssigned a
-                        ? notifications.onTicketAssigned(event.id(), a)
-                        : Uni.createFrom().voidItem());
+                EnumSet.of(EventType.TICKET_ASSIGNED, EventType.TICKET_REASSIGNED, EventType.TICKET_ESCALATED),
+                event -> {
+                    if (event.data() instanceof TicketAssigned a) {
+                        return notifications.onTicketAssigned(event.id(), a);
+                    }
+                    if (event.data() instanceof TicketReassigned r) {
+                        return notifications.onTicketReassigned(event.id(), r);
+                    }
+                    if (event.data() instanceof TicketEscalated e) {
+                        return notifications.onTicketEscalated(event.id(), e);
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     @Incoming(SLA_IN)

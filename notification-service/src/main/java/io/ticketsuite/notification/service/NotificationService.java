@@ -10,6 +10,10 @@ import io.ticketsuite.events.NotificationDelivered;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
 import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketEscalated;
+import io.ticketsuite.events.TicketReassigned;
+import io.ticketsuite.events.TicketStatus;
+import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.security.Caller;
@@ -109,6 +113,56 @@ public class NotificationService {
                     }
                     return deliverAll(eventId, List.of(planned.get()));
                 });
+    }
+
+    /** ticket.escalated: every target routing named, as a page when the escalation is immediate. */
+    public Uni<Void> onTicketEscalated(UUID eventId, TicketEscalated escalated) {
+        return tickets.findById(escalated.ticketId())
+                .chain(record -> directory
+                        .directory()
+                        .map(staff -> planner.escalation(escalated, record == null ? null : record.toInfo(), staff)))
+                .chain(planned -> {
+                    if (planned.isEmpty()) {
+                        skipped(NotificationKind.TICKET_ESCALATED.slug(), "no-recipient");
+                    }
+                    return deliverAll(eventId, planned);
+                });
+    }
+
+    /** ticket.reassigned: tell the new agent, and the previous one that it moved away. */
+    public Uni<Void> onTicketReassigned(UUID eventId, TicketReassigned reassigned) {
+        return tickets.findById(reassigned.ticketId())
+                .chain(record -> directory
+                        .directory()
+                        .map(staff -> planner.reassignment(reassigned, record == null ? null : record.toInfo(), staff)))
+                .chain(planned -> {
+                    if (planned.isEmpty()) {
+                        skipped(NotificationKind.TICKET_REASSIGNED.slug(), "no-recipient");
+                    }
+                    return deliverAll(eventId, planned);
+                });
+    }
+
+    /**
+     * ticket.status-changed: a move to RESOLVED tells the customer, with the resolution summary when there is one
+     * (never for an ESCALATION ticket; a ticket whose ticket.created this service never saw tells nobody, counted).
+     */
+    public Uni<Void> onStatusChanged(UUID eventId, TicketStatusChanged changed) {
+        if (changed.to() != TicketStatus.RESOLVED) {
+            return Uni.createFrom().voidItem();
+        }
+        return tickets.findById(changed.ticketId()).chain(record -> {
+            TicketInfo ticket = record == null ? null : record.toInfo();
+            if (ticket == null) {
+                skipped(NotificationKind.TICKET_RESOLVED.slug(), "unknown-ticket");
+                return Uni.createFrom().voidItem();
+            }
+            if (ticket.internal()) {
+                skipped(NotificationKind.TICKET_RESOLVED.slug(), "internal-ticket");
+            }
+            return deliverAll(
+                    eventId, planner.resolved(changed, ticket).stream().toList());
+        });
     }
 
     /**
@@ -229,8 +283,9 @@ public class NotificationService {
                 return Uni.createFrom().voidItem();
             }
             Counter.builder("ts.notification.delivered")
-                    .description("notifications delivered, by kind, recipient role and channel")
+                    .description("notifications delivered, by kind, recipient role, channel and urgency")
                     .tag("kind", planned.kind().slug())
+                    .tag("urgency", planned.kind().urgency().name())
                     .tag("role", planned.recipientRole().name())
                     .tag("channel", channel.name())
                     .register(registry)
