@@ -133,6 +133,12 @@ public final class ApiFuzzer {
 
     private record Parameter(String name, String in, JsonNode schema) {}
 
+    /**
+     * Operations the fuzzer leaves alone: re-driving dead letters would publish the test broker's real dead letters
+     * (other tests' poison records) again, a side effect on tests outside the fuzzer's control.
+     */
+    private static final java.util.Set<String> NOT_FUZZED = java.util.Set.of("post /api/v1/admin/dead-letters/replay");
+
     private record Operation(String method, String path, List<Parameter> parameters, JsonNode bodySchema) {}
 
     private List<Operation> operations() {
@@ -145,7 +151,7 @@ public final class ApiFuzzer {
             }
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
-                if (operation == null) {
+                if (operation == null || NOT_FUZZED.contains(method + " " + path.getKey())) {
                     continue;
                 }
                 List<Parameter> parameters = new ArrayList<>();
