@@ -29,6 +29,14 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with a bearer token and an {@code Idempotency-Key}, so that a retry creates nothing twice. */
+    static Response post(String url, String json, String token, String idempotencyKey) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(url)), token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }

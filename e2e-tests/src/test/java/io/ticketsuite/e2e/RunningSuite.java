@@ -128,6 +128,18 @@ final class RunningSuite implements AutoCloseable {
         service.awaitReady(Duration.ofSeconds(180));
     }
 
+    /** Stops PostgreSQL (every service's database) for {@code down}, then starts it again. */
+    void stopPostgres(Duration down) {
+        SharedInfra.stopPostgres();
+        ServiceProcess.sleep(down.toMillis());
+        SharedInfra.startPostgres();
+    }
+
+    /** Waits until every service reports ready again. */
+    void awaitAllReady(Duration timeout) {
+        services.values().forEach(s -> s.awaitReady(timeout));
+    }
+
     /** Stops the broker and starts it again on the same port and log dir. */
     void restartBroker(Duration down) {
         broker.stop();

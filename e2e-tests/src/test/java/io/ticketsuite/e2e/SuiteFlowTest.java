@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -345,6 +346,80 @@ class SuiteFlowTest {
                     .isAfterOrEqualTo(replied);
         });
         assertNoDeadLetters();
+    }
+
+    /**
+     * Issue 13's fault test: while tickets flow, PostgreSQL is stopped for 30 s and started again, then each service
+     * in turn (intake and reporting included) is killed with SIGKILL and restarted, then the broker is restarted.
+     * Afterwards every ticket is triaged, assigned, has both clocks and exactly one notification per (event,
+     * recipient), the report counts every ticket, and nothing is on a dead-letter topic: a failure of the
+     * environment is waited out, never dead-lettered.
+     */
+    @Test
+    @Order(4)
+    void shouldWaitOutADatabaseOutageAndACrashOfEveryServiceWithoutADeadLetter() throws Exception {
+        int reportedBefore = reportedTotal();
+        Map<String, Case> posted = Collections.synchronizedMap(new LinkedHashMap<>());
+        int tickets = 36;
+        Thread poster = new Thread(() -> {
+            for (int i = 0; i < tickets; i++) {
+                Case c = CASES.get(i % CASES.size());
+                posted.put(postUntilAccepted(c), c);
+                ServiceProcess.sleep(1_000);
+            }
+        });
+        poster.start();
+        ServiceProcess.sleep(3_000);
+        System.out.println("fault scenario: PostgreSQL stopped for 30 s");
+        suite.stopPostgres(Duration.ofSeconds(30));
+        suite.awaitAllReady(Duration.ofSeconds(120));
+        System.out.println("fault scenario: PostgreSQL is back, every service ready again");
+        for (String name : RunningSuite.SERVICES) {
+            System.out.println("fault scenario: kill -9 " + name);
+            suite.crashAndRestart(name, Duration.ofSeconds(1));
+        }
+        System.out.println("fault scenario: restarting the broker");
+        suite.restartBroker(Duration.ofSeconds(2));
+        poster.join();
+        assertThat(posted).hasSize(tickets);
+
+        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (var entry : Map.copyOf(posted).entrySet()) {
+                assertCompleted(entry.getKey(), entry.getValue());
+            }
+        });
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(reportedTotal()).isEqualTo(reportedBefore + tickets));
+        assertNoDeadLetters();
+    }
+
+    private int reportedTotal() {
+        JsonNode summary = Http.get(suite.url("reporting-service") + "/api/v1/reports/summary", lead())
+                .body();
+        assertThat(summary).as("report summary").isNotNull();
+        return summary.path("tickets").path("total").asInt();
+    }
+
+    /** POSTs a ticket with one Idempotency-Key until intake accepts it (it may be down, or its database). */
+    private String postUntilAccepted(Case c) {
+        int n = customers.incrementAndGet();
+        String body = """
+                {"subject": %s, "description": %s, "type": "%s", "channel": "%s",
+                 "customer": {"id": "e2e-%d", "email": "customer-%d@example.com", "tier": "%s", "language": "en"}}""".formatted(quote(c.subject()), quote(c.description()), c.type(), c.channel(), n, n, c.tier());
+        String key = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            String token = c.type().equals("ESCALATION") ? agent() : suite.token("channel");
+            Http.Response response = Http.post(suite.url("intake-service") + "/api/v1/tickets", body, token, key);
+            if (response.status() == 201 || response.status() == 200) {
+                return response.body().path("id").asText();
+            }
+            assertThat(response.status())
+                    .as("POST %s: only an unavailable service may refuse it", c.subject())
+                    .isIn(-1, 500, 502, 503, 504);
+            assertThat(System.nanoTime()).as("accepted within 3 minutes").isLessThan(deadline);
+            ServiceProcess.sleep(1_000);
+        }
     }
 
     private void assertCompleted(String id, Case c) {

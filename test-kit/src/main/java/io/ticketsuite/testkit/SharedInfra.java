@@ -76,6 +76,7 @@ public final class SharedInfra {
         Path home = tempDir("ts-test-pg");
         Path dist = Path.of(System.getProperty("java.io.tmpdir"), "ticketsuite-pg-dist");
         EmbeddedPostgres server = new EmbeddedPostgres(home, dist, Processes.freePort()).start();
+        embedded = server;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             Processes.run(List.of("rm", "-rf", home.toString()), Duration.ofSeconds(30));
@@ -83,6 +84,27 @@ public final class SharedInfra {
         pg = new Pg("127.0.0.1", server.port(), EmbeddedPostgres.USER, "");
         System.err.println("test infrastructure: started an embedded PostgreSQL on 127.0.0.1:" + server.port());
         return pg;
+    }
+
+    private static EmbeddedPostgres embedded;
+
+    /** Stops this JVM's embedded PostgreSQL (fast shutdown: sessions are cut), for fault tests. */
+    public static synchronized void stopPostgres() {
+        ownPostgres().stop();
+    }
+
+    /** Starts this JVM's embedded PostgreSQL again on the same port and data. */
+    public static synchronized void startPostgres() {
+        ownPostgres().start();
+    }
+
+    private static EmbeddedPostgres ownPostgres() {
+        postgres();
+        if (embedded == null) {
+            throw new IllegalStateException(
+                    "the tests use an external PostgreSQL (TS_TEST_PG_HOST): it cannot be" + " stopped from here");
+        }
+        return embedded;
     }
 
     /** Creates a fresh database {@code <prefix>_test_<random>} and returns its name. */
