@@ -40,4 +40,10 @@ public class TriageDecision {
 
     @Column(name = "source_event_id", nullable = false)
     public UUID sourceEventId;
+
+    /** The ticket's subject as classified (kept for the corrections export). */
+    public String subject;
+
+    /** The ticket's description as classified. */
+    public String description;
 }

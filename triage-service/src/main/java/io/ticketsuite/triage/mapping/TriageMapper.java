@@ -9,9 +9,11 @@ import io.ticketsuite.triage.TriageDecision;
 import io.ticketsuite.triage.classifier.Classification;
 import io.ticketsuite.triage.classifier.Explanation;
 import io.ticketsuite.triage.rest.dto.ClassifyResponse;
+import io.ticketsuite.triage.rest.dto.CorrectionResponse;
 import io.ticketsuite.triage.rest.dto.TriageDecisionResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,7 +32,13 @@ public final class TriageMapper {
     }
 
     public static TriageDecision decision(
-            UUID ticketId, Classification classification, String customerTier, Instant decidedAt, UUID eventId) {
+            UUID ticketId,
+            Classification classification,
+            String customerTier,
+            Instant decidedAt,
+            UUID eventId,
+            String subject,
+            String description) {
         TriageDecision decision = new TriageDecision();
         decision.ticketId = ticketId;
         decision.category = classification.category();
@@ -41,6 +49,8 @@ public final class TriageMapper {
         decision.customerTier = customerTier;
         decision.decidedAt = decidedAt;
         decision.sourceEventId = eventId;
+        decision.subject = subject;
+        decision.description = description;
         return decision;
     }
 
@@ -56,6 +66,12 @@ public final class TriageMapper {
     }
 
     public static TriageDecisionResponse toResponse(TriageDecision decision) {
+        return toResponse(decision, List.of());
+    }
+
+    /** The decision with its corrections, oldest first; the last one is in force. */
+    public static TriageDecisionResponse toResponse(TriageDecision decision, List<CorrectionResponse> corrections) {
+        CorrectionResponse last = corrections.isEmpty() ? null : corrections.get(corrections.size() - 1);
         return new TriageDecisionResponse(
                 decision.ticketId,
                 decision.category,
@@ -65,7 +81,10 @@ public final class TriageMapper {
                 decision.rulePackVersion,
                 decision.customerTier,
                 decision.decidedAt,
-                decision.sourceEventId);
+                decision.sourceEventId,
+                last == null ? decision.category : last.category(),
+                last == null ? decision.priority : last.priority(),
+                corrections);
     }
 
     public static ClassifyResponse toResponse(Classification classification) {

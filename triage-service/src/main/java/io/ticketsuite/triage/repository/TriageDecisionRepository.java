@@ -12,8 +12,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class TriageDecisionRepository implements PanacheRepositoryBase<TriageDecision, UUID> {
     private static final String INSERT_IF_ABSENT = "INSERT INTO triage_decision (ticket_id, category, priority,"
-            + " confidence, explanation, rule_pack_version, customer_tier, decided_at, source_event_id)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (ticket_id) DO NOTHING";
+            + " confidence, explanation, rule_pack_version, customer_tier, decided_at, source_event_id,"
+            + " subject, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (ticket_id) DO NOTHING";
 
     /**
      * Stores the decision unless the ticket already has one, in the current transaction. Emits true when this
@@ -31,6 +31,8 @@ public class TriageDecisionRepository implements PanacheRepositoryBase<TriageDec
                         .setParameter(7, decision.customerTier)
                         .setParameter(8, decision.decidedAt.atOffset(ZoneOffset.UTC))
                         .setParameter(9, decision.sourceEventId)
+                        .setParameter(10, decision.subject)
+                        .setParameter(11, decision.description)
                         .executeUpdate())
                 .map(rows -> rows == 1);
     }

@@ -1,8 +1,10 @@
 package io.ticketsuite.triage.rest;
 
+import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.security.Roles;
 import io.ticketsuite.triage.rest.dto.RulePackResponse;
 import io.ticketsuite.triage.service.ClassifierService;
+import io.ticketsuite.triage.service.RulePackService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The active rule pack, for staff who want to know why tickets land where they do. Read only: the pack is
- * configuration ({@code triage.rule-pack}), changed by deploying a file, not through the API.
+ * The active rule pack, for staff who want to know why tickets land where they do. Admins load a new pack with
+ * {@code PUT /api/v1/triage/rules} ({@link RulePackResource}).
  */
 @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
 @Path("/api/v1/rules")
@@ -23,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "The triage rule pack in force: categories with their weighted terms, priority rules")
 public class RuleResource {
     private final ClassifierService classifier;
+    private final RulePackService rulePacks;
 
-    public RuleResource(ClassifierService classifier) {
+    public RuleResource(ClassifierService classifier, RulePackService rulePacks) {
         this.classifier = classifier;
+        this.rulePacks = rulePacks;
     }
 
     @GET
@@ -33,7 +37,7 @@ public class RuleResource {
             summary = "Show the active rule pack",
             description = "Version and source of the pack, scoring settings, every category with its weighted"
                     + " terms and phrases (heaviest first), and the priority rules (matrix, tier steps, signals).")
-    public RulePackResponse getRulePack() {
-        return classifier.summary();
+    public Uni<RulePackResponse> getRulePack() {
+        return rulePacks.refreshNow().map(ignored -> classifier.summary());
     }
 }

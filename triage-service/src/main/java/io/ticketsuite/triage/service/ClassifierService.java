@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ticketsuite.triage.classifier.Classification;
 import io.ticketsuite.triage.classifier.RulePack;
+import io.ticketsuite.triage.classifier.RulePackException;
 import io.ticketsuite.triage.classifier.TicketClassifier;
 import io.ticketsuite.triage.config.TriageConfig;
 import io.ticketsuite.triage.mapping.RulePackSummaries;
@@ -16,13 +17,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the active rule pack and its compiled classifier (loaded once at start: the configured file, or the
- * default pack of triage-classifier) and times every classification.
+ * Holds the rule pack in force and its compiled classifier, and times every classification. At start it is the
+ * configured file or the default pack of triage-classifier (the <em>bootstrap</em> pack); {@link RulePackService}
+ * then swaps in the newest pack stored in the database, atomically: a classification uses one pack from start to
+ * end, and its explanation names that pack's version.
  */
 @ApplicationScoped
 public class ClassifierService {
@@ -35,45 +42,105 @@ public class ClassifierService {
         API
     }
 
-    private final TicketClassifier classifier;
-    private final RulePackResponse summary;
+    /** A validated, compiled pack with its text and summary. */
+    public record Compiled(RulePack pack, String yaml, JsonNode tree) {
+        public String version() {
+            return pack.version();
+        }
+
+        /** The categories a ticket may be given: the pack's categories and its fallback. */
+        public List<String> categories() {
+            List<String> all = new java.util.ArrayList<>(pack.categories());
+            if (!all.contains(pack.fallbackCategory())) {
+                all.add(pack.fallbackCategory());
+            }
+            return all;
+        }
+    }
+
+    /** The pack in force: {@code seq} is its row in {@code rule_pack}, 0 for the bootstrap pack before it is stored. */
+    public record Active(long seq, Compiled compiled, TicketClassifier classifier, RulePackResponse summary) {}
+
+    private final Compiled bootstrap;
+    private final String bootstrapSource;
+    private final AtomicReference<Active> active = new AtomicReference<>();
     private final Timer eventTimer;
     private final Timer apiTimer;
 
     public ClassifierService(TriageConfig config, MeterRegistry registry) {
-        String source = config.rulePack().map(p -> "file:" + p).orElse("classpath:" + RulePack.DEFAULT_RESOURCE);
-        byte[] yaml = read(config);
-        RulePack pack = RulePack.load(new ByteArrayInputStream(yaml));
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.classifier = new TicketClassifier(pack);
-        this.summary = RulePackSummaries.summarise(pack, tree, source);
+        this.bootstrapSource = config.rulePack().map(p -> "file:" + p).orElse("classpath:" + RulePack.DEFAULT_RESOURCE);
+        this.bootstrap = compile(new String(read(config), StandardCharsets.UTF_8));
+        this.active.set(activeOf(0, bootstrap, bootstrapSource));
         this.eventTimer = timer(registry, Source.EVENT);
         this.apiTimer = timer(registry, Source.API);
-        LOG.infof("rule pack %s loaded from %s: %s", pack.version(), source, pack);
+        LOG.infof("rule pack %s loaded from %s: %s", bootstrap.version(), bootstrapSource, bootstrap.pack());
+    }
+
+    /**
+     * Parses, validates and compiles a pack.
+     *
+     * @throws RulePackException listing every problem, each with the path of the offending key
+     */
+    public static Compiled compile(String yaml) {
+        RulePack pack = RulePack.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return new Compiled(pack, yaml, YAML.readTree(yaml));
+        } catch (IOException e) {
+            throw new RulePackException("the pack is not readable YAML", e);
+        }
     }
 
     public Classification classify(String subject, String description, String customerTier, Source source) {
         Timer timer = source == Source.EVENT ? eventTimer : apiTimer;
+        TicketClassifier classifier = active.get().classifier();
         return timer.record(() -> classifier.classify(subject, description, customerTier));
     }
 
+    /** Puts a stored pack in force unless this replica already has it (or a newer one). */
+    public void activate(long seq, Compiled compiled, String source) {
+        Active next = activeOf(seq, compiled, source);
+        Active before = active.getAndUpdate(current -> current.seq() >= seq ? current : next);
+        if (before.seq() < seq) {
+            LOG.infof(
+                    "rule pack %s (stored #%d) in force, was %s",
+                    compiled.version(), seq, before.compiled().version());
+        }
+    }
+
+    public Active active() {
+        return active.get();
+    }
+
     public RulePack rulePack() {
-        return classifier.rulePack();
+        return active.get().compiled().pack();
     }
 
     public RulePackResponse summary() {
-        return summary;
+        return active.get().summary();
+    }
+
+    /** The pack this service started with (file or default), stored on first use if its version is new. */
+    public Compiled bootstrap() {
+        return bootstrap;
+    }
+
+    /** Where the bootstrap pack came from: {@code classpath:…} or {@code file:…}. */
+    public String bootstrapSource() {
+        return bootstrapSource;
+    }
+
+    private static Active activeOf(long seq, Compiled compiled, String source) {
+        return new Active(
+                seq,
+                compiled,
+                new TicketClassifier(compiled.pack()),
+                RulePackSummaries.summarise(compiled.pack(), compiled.tree(), source));
     }
 
     private static Timer timer(MeterRegistry registry, Source source) {
         return Timer.builder("ts.triage.classification")
                 .description("time to classify one ticket (analysis, scoring, priority, explanation)")
-                .tag("source", source.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("source", source.name().toLowerCase(Locale.ROOT))
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
     }

@@ -11,7 +11,9 @@ import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.triage.TriageDecision;
 import io.ticketsuite.triage.classifier.Classification;
 import io.ticketsuite.triage.mapping.TriageMapper;
+import io.ticketsuite.triage.repository.CorrectionRepository;
 import io.ticketsuite.triage.repository.TriageDecisionRepository;
+import io.ticketsuite.triage.rest.dto.TriageDecisionResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +31,9 @@ public class TriageService {
 
     private final TriageDecisionRepository decisions;
     private final ClassifierService classifier;
+    private final RulePackService rulePacks;
+    private final RecurringService recurring;
+    private final CorrectionRepository corrections;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -37,11 +42,17 @@ public class TriageService {
     public TriageService(
             TriageDecisionRepository decisions,
             ClassifierService classifier,
+            RulePackService rulePacks,
+            RecurringService recurring,
+            CorrectionRepository corrections,
             OutboxWriter outbox,
             Clock clock,
             MeterRegistry registry) {
         this.decisions = decisions;
         this.classifier = classifier;
+        this.rulePacks = rulePacks;
+        this.recurring = recurring;
+        this.corrections = corrections;
         this.outbox = outbox;
         this.clock = clock;
         this.registry = registry;
@@ -50,30 +61,43 @@ public class TriageService {
                 .register(registry);
     }
 
-    /** What {@link #triage} did: the decision it made, and whether it was stored (false: the ticket had one). */
-    public record Outcome(TriageDecision decision, boolean stored) {}
+    /**
+     * What {@link #triage} did: the decision it made, whether it was stored (false: the ticket had one), and what
+     * recurring-issue detection did with the ticket.
+     */
+    public record Outcome(TriageDecision decision, boolean stored, RecurringService.Result recurring) {}
 
-    /** Runs inside the inbox transaction (see EventInbox): no transaction of its own. */
+    /**
+     * Runs inside the inbox transaction (see EventInbox): no transaction of its own. The newest stored rule pack is
+     * put in force first, so the decision names the pack that made it.
+     */
     public Uni<Outcome> triage(EventEnvelope<?> event, TicketCreated ticket) {
         String tier = ticket.customer().tier() == null
                 ? null
                 : ticket.customer().tier().name();
-        Classification classification =
-                classifier.classify(ticket.subject(), ticket.description(), tier, ClassifierService.Source.EVENT);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        TriageDecision decision = TriageMapper.decision(ticket.ticketId(), classification, tier, now, event.id());
-        return decisions.insertIfAbsent(decision).chain(stored -> {
-            if (!stored) {
-                LOG.infof(
-                        "ticket %s already triaged; ticket.created %s changes nothing", ticket.ticketId(), event.id());
-                return Uni.createFrom().item(new Outcome(decision, false));
-            }
-            return outbox.append(TriageMapper.triaged(decision)).replaceWith(new Outcome(decision, true));
+        return rulePacks.refresh().chain(() -> {
+            Classification classification =
+                    classifier.classify(ticket.subject(), ticket.description(), tier, ClassifierService.Source.EVENT);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            TriageDecision decision = TriageMapper.decision(
+                    ticket.ticketId(), classification, tier, now, event.id(), ticket.subject(), ticket.description());
+            return decisions.insertIfAbsent(decision).chain(stored -> {
+                if (!stored) {
+                    LOG.infof(
+                            "ticket %s already triaged; ticket.created %s changes nothing",
+                            ticket.ticketId(), event.id());
+                    return Uni.createFrom().item(new Outcome(decision, false, RecurringService.Result.NONE));
+                }
+                return outbox.append(TriageMapper.triaged(decision))
+                        .chain(() -> recurring.observe(ticket, decision.category))
+                        .map(result -> new Outcome(decision, true, result));
+            });
         });
     }
 
     /** Counts an outcome once its transaction has committed (a retried transaction is counted once). */
     public void committed(Outcome outcome) {
+        recurring.committed(outcome.recurring());
         if (!outcome.stored()) {
             alreadyTriaged.increment();
             return;
@@ -84,6 +108,17 @@ public class TriageService {
                 .tag("priority", outcome.decision().priority)
                 .register(registry)
                 .increment();
+    }
+
+    /** The decision with its corrections. */
+    @WithSession
+    public Uni<TriageDecisionResponse> view(UUID ticketId) {
+        return decisions
+                .findById(ticketId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("triage decision of ticket", ticketId))
+                .chain(decision -> corrections.byTicket(ticketId).map(list -> TriageMapper.toResponse(decision, list)));
     }
 
     @WithSession

@@ -49,7 +49,7 @@ class TriageMapperTest {
         UUID eventId = UUID.randomUUID();
         Classification classification = billing();
 
-        TriageDecision decision = TriageMapper.decision(ticketId, classification, "ENTERPRISE", NOW, eventId);
+        TriageDecision decision = TriageMapper.decision(ticketId, classification, "ENTERPRISE", NOW, eventId, "s", "d");
         TicketTriaged triaged = TriageMapper.triaged(decision);
 
         assertThat(decision.rulePackVersion).isEqualTo("1.0.0");
@@ -66,7 +66,7 @@ class TriageMapperTest {
     @Test
     void shouldPublishAnEventThatConsumersReadBackUnchanged() {
         TicketTriaged triaged = TriageMapper.triaged(
-                TriageMapper.decision(UUID.randomUUID(), billing(), "ENTERPRISE", NOW, UUID.randomUUID()));
+                TriageMapper.decision(UUID.randomUUID(), billing(), "ENTERPRISE", NOW, UUID.randomUUID(), "s", "d"));
         EventEnvelope<TicketTriaged> envelope = EventEnvelope.of("triage-service", triaged, NOW);
 
         TicketTriaged read = (TicketTriaged) EventCodec.decode(EventCodec.headers(envelope), EventCodec.toJson(triaged))
@@ -78,7 +78,8 @@ class TriageMapperTest {
     @Test
     void shouldShowTheStoredExplanationInTheResponse() {
         UUID ticketId = UUID.randomUUID();
-        TriageDecision decision = TriageMapper.decision(ticketId, billing(), "ENTERPRISE", NOW, UUID.randomUUID());
+        TriageDecision decision =
+                TriageMapper.decision(ticketId, billing(), "ENTERPRISE", NOW, UUID.randomUUID(), "s", "d");
 
         TriageDecisionResponse response = TriageMapper.toResponse(decision);
 

@@ -182,7 +182,7 @@ class ClassifyResourceTest {
 
     @Test
     void shouldRefuseAnOversizedBody() {
-        String description = "x".repeat(40_000);
+        String description = "x".repeat(300_000);
         given().auth()
                 .oauth2(TestTokens.agent())
                 .contentType(ContentType.JSON)
@@ -193,7 +193,7 @@ class ClassifyResourceTest {
                 .contentType(PROBLEM)
                 .body("type", equalTo(PROBLEMS + "payload-too-large"))
                 .body("status", equalTo(413))
-                .body("detail", containsString("32768"));
+                .body("detail", containsString("262144"));
     }
 
     @Test

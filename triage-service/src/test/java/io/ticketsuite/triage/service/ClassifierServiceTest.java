@@ -26,7 +26,7 @@ class ClassifierServiceTest {
 
     @Test
     void shouldUseTheDefaultPackWhenNoneIsConfigured() {
-        ClassifierService service = new ClassifierService(Optional::empty, registry);
+        ClassifierService service = new ClassifierService(config(Optional.empty()), registry);
 
         Classification c = service.classify("Refund please", "I was charged twice", null, ClassifierService.Source.API);
 
@@ -43,7 +43,7 @@ class ClassifierServiceTest {
         }
         Path file = dir.resolve("pack.yaml");
         Files.writeString(file, yaml.replace("version: \"1.0.0\"", "version: \"1.0.0-custom\""));
-        TriageConfig config = () -> Optional.of(file.toString());
+        TriageConfig config = config(Optional.of(file.toString()));
 
         ClassifierService service = new ClassifierService(config, registry);
         Classification c =
@@ -58,7 +58,7 @@ class ClassifierServiceTest {
     void shouldRefuseToStartWithAMalformedPackNamingTheProblem() throws Exception {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "version: \"x\"\ncategories:\n  billing:\n    terms: {charge: -1}\n");
-        TriageConfig config = () -> Optional.of(file.toString());
+        TriageConfig config = config(Optional.of(file.toString()));
 
         assertThatThrownBy(() -> new ClassifierService(config, registry))
                 .isInstanceOf(RulePackException.class)
@@ -67,7 +67,7 @@ class ClassifierServiceTest {
 
     @Test
     void shouldTimeEveryClassificationBySource() {
-        ClassifierService service = new ClassifierService(Optional::empty, registry);
+        ClassifierService service = new ClassifierService(config(Optional.empty()), registry);
 
         service.classify("Refund", null, null, ClassifierService.Source.API);
         service.classify("Refund", null, null, ClassifierService.Source.API);
@@ -80,5 +80,20 @@ class ClassifierServiceTest {
         assertThat(api.count()).isEqualTo(2);
         assertThat(event.count()).isEqualTo(1);
         assertThat(api.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+    }
+
+    /** triage.* with the given pack file and the recurring defaults. */
+    static TriageConfig config(Optional<String> pack) {
+        return new TriageConfig() {
+            @Override
+            public Optional<String> rulePack() {
+                return pack;
+            }
+
+            @Override
+            public Recurring recurring() {
+                throw new UnsupportedOperationException("not used here");
+            }
+        };
     }
 }

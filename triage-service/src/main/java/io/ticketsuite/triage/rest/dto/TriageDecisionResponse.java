@@ -1,10 +1,14 @@
 package io.ticketsuite.triage.rest.dto;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The stored decision of one ticket. */
+/**
+ * The stored decision of one ticket: the classifier's decision as it was made, the people's corrections (oldest
+ * first) and the category and priority in force (the last correction's, or the classifier's).
+ */
 public record TriageDecisionResponse(
         UUID ticketId,
         String category,
@@ -14,4 +18,7 @@ public record TriageDecisionResponse(
         String rulePackVersion,
         String customerTier,
         Instant decidedAt,
-        UUID sourceEventId) {}
+        UUID sourceEventId,
+        String currentCategory,
+        String currentPriority,
+        List<CorrectionResponse> corrections) {}

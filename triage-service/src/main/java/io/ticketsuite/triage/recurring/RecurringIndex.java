@@ -1,0 +1,236 @@
+package io.ticketsuite.triage.recurring;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * An in-process Lucene index of the recent tickets' texts, analysed by the classifier's analyzer, answering "which
+ * recent tickets are like this one?" with {@link MoreLikeThis}: the new ticket's most interesting terms (tf × idf
+ * over the recent tickets) become a weighted query; a recent ticket's similarity is its BM25 score for that query
+ * divided by the new ticket's own score (the share of the query's weight it matches, capped at 1). Only the
+ * database is durable: the index is rebuilt from {@code recurring_ticket} rows. Thread-safe (one lock).
+ */
+public final class RecurringIndex implements AutoCloseable {
+    static final String ID = "id";
+    static final String TEXT = "text";
+    static final String CREATED = "created";
+    private static final int CANDIDATES = 50;
+
+    /**
+     * Words besides the analyzer's English stop set that say nothing about the issue (pronouns, greetings,
+     * auxiliaries); left out of similarity only.
+     */
+    public static final List<String> NOISE = List.of(
+            "i", "me", "my", "we", "us", "our", "you", "your", "he", "she", "his", "her", "hi", "hello", "dear",
+            "thanks", "thank", "please", "regards", "can", "could", "would", "should", "have", "has", "had", "been",
+            "were", "am", "do", "does", "did", "get", "got", "also", "just", "since", "when", "from", "after", "all",
+            "some", "team", "support", "help", "issue", "problem", "again", "today", "still", "now", "every", "each",
+            "any");
+
+    /** A recent ticket like the new one: how much of the new ticket's query it matches and with which terms. */
+    public record Match(UUID ticketId, double similarity, List<String> sharedTerms) {}
+
+    private final Analyzer analyzer;
+    private final CharArraySet ignored;
+    private final int maxQueryTerms;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final Map<UUID, Set<String>> terms = new HashMap<>();
+    private final Map<UUID, Long> created = new HashMap<>();
+    private DirectoryReader reader;
+
+    /**
+     * @param analyzer the classifier's analyzer (stop words marked, Porter stems)
+     * @param stopWords the analyzer's stop words (left out of the query)
+     */
+    public RecurringIndex(Analyzer analyzer, CharArraySet stopWords, int maxQueryTerms) {
+        this.analyzer = analyzer;
+        this.ignored = new CharArraySet(stopWords, false);
+        for (String word : NOISE) {
+            // the analysed form ("please" -> "pleas"), which is what the index holds
+            this.ignored.addAll(analysed(analyzer, word));
+        }
+        this.maxQueryTerms = maxQueryTerms;
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+            this.reader = DirectoryReader.open(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> analysed(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The distinct analysed terms of a text that count for similarity, in text order. */
+    public List<String> terms(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text == null ? "" : text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (term.length() > 1 && !ignored.contains(term.buffer(), 0, term.length())) {
+                    out.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Adds or replaces a ticket (idempotent). */
+    public synchronized void add(UUID ticketId, String text, Instant createdAt) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, ticketId.toString(), Field.Store.YES));
+        doc.add(new TextField(TEXT, text == null ? "" : text, Field.Store.YES));
+        doc.add(new LongPoint(CREATED, createdAt.toEpochMilli()));
+        try {
+            writer.updateDocument(new Term(ID, ticketId.toString()), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        terms.put(ticketId, new LinkedHashSet<>(terms(text)));
+        created.put(ticketId, createdAt.toEpochMilli());
+    }
+
+    /** Forgets the tickets created before {@code from}. */
+    public synchronized void evictBefore(Instant from) {
+        try {
+            writer.deleteDocuments(LongPoint.newRangeQuery(CREATED, Long.MIN_VALUE, from.toEpochMilli() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long limit = from.toEpochMilli();
+        created.entrySet().removeIf(e -> e.getValue() < limit);
+        terms.keySet().retainAll(created.keySet());
+    }
+
+    public synchronized int size() {
+        return terms.size();
+    }
+
+    /**
+     * The tickets created since {@code from} that are like the (already added) ticket, most similar first, at
+     * least {@code minSimilarity} and sharing at least {@code minShared} terms; the ticket itself is left out.
+     */
+    public synchronized List<Match> similar(UUID ticketId, Instant from, double minSimilarity, int minShared) {
+        try {
+            IndexSearcher searcher = new IndexSearcher(refreshedReader());
+            TopDocs self = searcher.search(new TermQuery(new Term(ID, ticketId.toString())), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            int docNum = self.scoreDocs[0].doc;
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {TEXT});
+            mlt.setMinTermFreq(1);
+            // every term of the ticket is in its query (a term no other ticket has weighs most: the share of the
+            // query another ticket matches is its similarity)
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            mlt.setStopWords(ignored);
+            mlt.setMaxQueryTerms(maxQueryTerms);
+            mlt.setBoost(true);
+            Query like = mlt.like(docNum);
+            Set<String> interesting = new LinkedHashSet<>(Arrays.asList(mlt.retrieveInterestingTerms(docNum)));
+            if (interesting.isEmpty()) {
+                return List.of();
+            }
+            Query query = new BooleanQuery.Builder()
+                    .add(like, BooleanClause.Occur.MUST)
+                    .add(
+                            LongPoint.newRangeQuery(CREATED, from.toEpochMilli(), Long.MAX_VALUE),
+                            BooleanClause.Occur.FILTER)
+                    .build();
+            double selfScore = searcher.explain(like, docNum).getValue().doubleValue();
+            if (selfScore <= 0) {
+                return List.of();
+            }
+            List<Match> matches = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
+                if (hit.doc == docNum) {
+                    continue;
+                }
+                UUID other = UUID.fromString(
+                        searcher.storedFields().document(hit.doc).get(ID));
+                double similarity = Math.min(1.0, hit.score / selfScore);
+                Set<String> otherTerms = terms.getOrDefault(other, Set.of());
+                List<String> shared =
+                        interesting.stream().filter(otherTerms::contains).toList();
+                if (similarity >= minSimilarity && shared.size() >= minShared) {
+                    matches.add(new Match(other, similarity, shared));
+                }
+            }
+            matches.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+            return matches;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DirectoryReader refreshedReader() throws IOException {
+        DirectoryReader fresh = DirectoryReader.openIfChanged(reader, writer);
+        if (fresh != null) {
+            reader.close();
+            reader = fresh;
+        }
+        return reader;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            reader.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package io.ticketsuite.triage.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.IssueRecurringDetected;
+import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketType;
+import io.ticketsuite.kit.outbox.OutboxWriter;
+import io.ticketsuite.triage.classifier.TicketAnalyzer;
+import io.ticketsuite.triage.config.TriageConfig;
+import io.ticketsuite.triage.recurring.ClusterSummary;
+import io.ticketsuite.triage.recurring.RecurringIndex;
+import io.ticketsuite.triage.repository.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Recurring-issue detection. Every new ticket (in the transaction that triages it) is stored with its analysed
+ * terms, compared with the tickets of the window through the in-process {@link RecurringIndex}, and joins the
+ * cluster of the most similar clustered ticket (or founds one with the similar unclustered tickets). When a cluster
+ * reaches a configured size, {@code issue.recurring-detected} goes to the outbox, once per cluster and size.
+ */
+@ApplicationScoped
+public class RecurringService {
+    private static final Logger LOG = Logger.getLogger(RecurringService.class);
+    private static final Duration EVICT_EVERY = Duration.ofMinutes(1);
+
+    private final TriageConfig.Recurring config;
+    private final List<Integer> sizes;
+    private final RecurringIndex index;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private long lastSeq;
+    private Instant lastEvict = Instant.EPOCH;
+
+    public RecurringService(
+            TriageConfig config,
+            ClassifierService classifier,
+            OutboxWriter outbox,
+            Clock clock,
+            MeterRegistry registry) {
+        this.config = config.recurring();
+        this.sizes = this.config.announceSizes().stream().sorted().toList();
+        if (sizes.isEmpty() || sizes.get(0) < 2) {
+            throw new IllegalArgumentException("triage.recurring.announce-sizes must start at 2 or more, got " + sizes);
+        }
+        CharArraySet exclusions = new CharArraySet(16, true);
+        classifier
+                .bootstrap()
+                .tree()
+                .path("analysis")
+                .path("stem_exclusions")
+                .forEach(word -> exclusions.add(word.asText()));
+        this.index = new RecurringIndex(
+                new TicketAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, exclusions),
+                EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+                this.config.maxQueryTerms());
+        this.outbox = outbox;
+        this.clock = clock;
+        this.registry = registry;
+        Gauge.builder("ts.triage.recurring.indexed", index, RecurringIndex::size)
+                .description("tickets of the recurring window in this replica's similarity index")
+                .register(registry);
+    }
+
+    /** What observing a ticket did. */
+    public record Result(UUID clusterId, int size, int announcedSize, boolean newCluster) {
+        static final Result NONE = new Result(null, 0, 0, false);
+    }
+
+    /** Runs inside the triage transaction. A ticket already observed (same ticket id) changes nothing. */
+    public Uni<Result> observe(TicketCreated ticket, String category) {
+        if (!config.enabled() || ticket.type() == TicketType.ESCALATION) {
+            return Uni.createFrom().item(Result.NONE);
+        }
+        Instant now = now();
+        Instant created = ticket.createdAt() == null ? now : ticket.createdAt().truncatedTo(ChronoUnit.MICROS);
+        Instant from = now.minus(config.window());
+        if (created.isBefore(from)) {
+            return Uni.createFrom().item(Result.NONE);
+        }
+        String text = text(ticket.subject(), ticket.description());
+        List<String> terms = index.terms(text);
+        return Panache.getSession()
+                .chain(session -> sync(session, from)
+                        .chain(() -> session.createNativeQuery(
+                                        "INSERT INTO recurring_ticket (ticket_id, customer_id, category, subject, description,"
+                                                + " terms, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                                + " ON CONFLICT (ticket_id) DO NOTHING")
+                                .setParameter(1, ticket.ticketId())
+                                .setParameter(
+                                        2,
+                                        ticket.customer() == null
+                                                ? null
+                                                : ticket.customer().id())
+                                .setParameter(3, category)
+                                .setParameter(4, ticket.subject())
+                                .setParameter(5, ticket.description())
+                                .setParameter(6, String.join(" ", terms))
+                                .setParameter(7, Rows.utc(created))
+                                .executeUpdate())
+                        .chain(inserted -> {
+                            if (inserted == 0) {
+                                return Uni.createFrom().item(Result.NONE);
+                            }
+                            index.add(ticket.ticketId(), text, created);
+                            List<RecurringIndex.Match> matches = index.similar(
+                                    ticket.ticketId(), from, config.minSimilarity(), config.minSharedTerms());
+                            if (matches.isEmpty()) {
+                                return Uni.createFrom().item(Result.NONE);
+                            }
+                            return cluster(session, ticket.ticketId(), matches, category, now);
+                        }));
+    }
+
+    /** Counts a committed observation. */
+    public void committed(Result result) {
+        if (result.newCluster()) {
+            Counter.builder("ts.triage.recurring.clusters")
+                    .description("clusters of similar tickets founded")
+                    .register(registry)
+                    .increment();
+        }
+        if (result.announcedSize() > 0) {
+            Counter.builder("ts.triage.recurring.detected")
+                    .description("issue.recurring-detected published, by the cluster size announced")
+                    .tag("size", String.valueOf(result.announcedSize()))
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    private Uni<Result> cluster(
+            Mutiny.Session session, UUID ticketId, List<RecurringIndex.Match> matches, String category, Instant now) {
+        List<UUID> ids = matches.stream().map(RecurringIndex.Match::ticketId).toList();
+        return session.createNativeQuery(
+                        "SELECT t.ticket_id, m.cluster_id FROM recurring_ticket t LEFT JOIN recurring_member m"
+                                + " ON m.ticket_id = t.ticket_id WHERE t.ticket_id IN (?1)",
+                        Object[].class)
+                .setParameter(1, ids)
+                .getResultList()
+                .chain(rows -> {
+                    Map<UUID, Optional<UUID>> clusterOf = rows.stream()
+                            .collect(Collectors.toMap(
+                                    r -> Rows.uuid(r[0]),
+                                    r -> Optional.ofNullable(r[1]).map(Rows::uuid)));
+                    // the index may hold a ticket whose transaction rolled back: only stored tickets count
+                    List<RecurringIndex.Match> stored = matches.stream()
+                            .filter(m -> clusterOf.containsKey(m.ticketId()))
+                            .toList();
+                    if (stored.isEmpty()) {
+                        return Uni.createFrom().item(Result.NONE);
+                    }
+                    Optional<UUID> existing = stored.stream()
+                            .map(m -> clusterOf.get(m.ticketId()))
+                            .flatMap(Optional::stream)
+                            .findFirst();
+                    UUID clusterId = existing.orElseGet(UUID::randomUUID);
+                    List<Object[]> joining = new ArrayList<>();
+                    joining.add(new Object[] {ticketId, stored.get(0).similarity()});
+                    for (RecurringIndex.Match m : stored) {
+                        if (clusterOf.get(m.ticketId()).isEmpty()) {
+                            joining.add(new Object[] {m.ticketId(), m.similarity()});
+                        }
+                    }
+                    Uni<Object[]> lock = existing.isPresent()
+                            ? session.createNativeQuery(
+                                            "SELECT size, last_announced_size FROM recurring_cluster"
+                                                    + " WHERE cluster_id = ?1 FOR UPDATE",
+                                            Object[].class)
+                                    .setParameter(1, clusterId)
+                                    .getSingleResult()
+                            : session.createNativeQuery(
+                                            "INSERT INTO recurring_cluster (cluster_id, category, signature, shared_terms,"
+                                                    + " size, created_at, updated_at) VALUES (?1, ?2, '', '', 0, ?3, ?3)")
+                                    .setParameter(1, clusterId)
+                                    .setParameter(2, category)
+                                    .setParameter(3, Rows.utc(now))
+                                    .executeUpdate()
+                                    .replaceWith(new Object[] {0, null});
+                    return lock.chain(state -> join(session, clusterId, joining, now)
+                            .chain(() -> update(
+                                    session,
+                                    clusterId,
+                                    ticketId,
+                                    state[1] == null ? null : (int) Rows.number(state[1]),
+                                    now,
+                                    existing.isEmpty())));
+                });
+    }
+
+    private Uni<Void> join(Mutiny.Session session, UUID clusterId, List<Object[]> joining, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Object[] member : joining) {
+            chain = chain.chain(() -> session.createNativeQuery(
+                            "INSERT INTO recurring_member (ticket_id, cluster_id, similarity, joined_at)"
+                                    + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (ticket_id) DO NOTHING")
+                    .setParameter(1, member[0])
+                    .setParameter(2, clusterId)
+                    .setParameter(3, member[1])
+                    .setParameter(4, Rows.utc(now))
+                    .executeUpdate()
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private Uni<Result> update(
+            Mutiny.Session session,
+            UUID clusterId,
+            UUID ticketId,
+            Integer lastAnnounced,
+            Instant now,
+            boolean newCluster) {
+        return session.createNativeQuery(
+                        "SELECT t.ticket_id, t.terms, t.category FROM recurring_member m JOIN recurring_ticket t"
+                                + " ON t.ticket_id = m.ticket_id WHERE m.cluster_id = ?1 ORDER BY t.seq",
+                        Object[].class)
+                .setParameter(1, clusterId)
+                .getResultList()
+                .chain(rows -> {
+                    List<UUID> members = rows.stream().map(r -> Rows.uuid(r[0])).toList();
+                    ClusterSummary.Summary summary = ClusterSummary.of(rows.stream()
+                            .map(r -> new ClusterSummary.Member(
+                                    ((String) r[1]).isEmpty() ? List.of() : Arrays.asList(((String) r[1]).split(" ")),
+                                    (String) r[2]))
+                            .toList());
+                    int size = members.size();
+                    int announce = ClusterSummary.announceAt(sizes, size, lastAnnounced);
+                    Uni<Void> saved = session.createNativeQuery(
+                                    "UPDATE recurring_cluster SET category = ?2, signature = ?3, shared_terms = ?4,"
+                                            + " size = ?5, updated_at = ?6 WHERE cluster_id = ?1")
+                            .setParameter(1, clusterId)
+                            .setParameter(2, summary.category())
+                            .setParameter(3, summary.signature())
+                            .setParameter(4, String.join(" ", summary.sharedTerms()))
+                            .setParameter(5, size)
+                            .setParameter(6, Rows.utc(now))
+                            .executeUpdate()
+                            .replaceWithVoid();
+                    if (announce == 0) {
+                        return saved.replaceWith(new Result(clusterId, size, 0, newCluster));
+                    }
+                    return saved.chain(() -> session.createNativeQuery(
+                                            "INSERT INTO recurring_announcement (cluster_id, size, ticket_id,"
+                                                    + " announced_at) VALUES (?1, ?2, ?3, ?4)"
+                                                    + " ON CONFLICT (cluster_id, size) DO NOTHING")
+                                    .setParameter(1, clusterId)
+                                    .setParameter(2, announce)
+                                    .setParameter(3, ticketId)
+                                    .setParameter(4, Rows.utc(now))
+                                    .executeUpdate())
+                            .chain(inserted -> {
+                                if (inserted == 0) {
+                                    return Uni.createFrom().item(new Result(clusterId, size, 0, newCluster));
+                                }
+                                LOG.infof(
+                                        "recurring issue %s: cluster %s has %d tickets (shared terms %s)",
+                                        summary.signature(), clusterId, size, summary.sharedTerms());
+                                return session.createNativeQuery(
+                                                "UPDATE recurring_cluster SET last_announced_size = ?2,"
+                                                        + " first_detected_at = coalesce(first_detected_at, ?3)"
+                                                        + " WHERE cluster_id = ?1")
+                                        .setParameter(1, clusterId)
+                                        .setParameter(2, announce)
+                                        .setParameter(3, Rows.utc(now))
+                                        .executeUpdate()
+                                        .chain(() -> outbox.append(new IssueRecurringDetected(
+                                                ticketId,
+                                                summary.signature(),
+                                                members,
+                                                size,
+                                                now,
+                                                clusterId,
+                                                summary.category(),
+                                                summary.sharedTerms())))
+                                        .replaceWith(new Result(clusterId, size, announce, newCluster));
+                            });
+                });
+    }
+
+    /**
+     * Brings the index up to the stored tickets of the window: at the first call all of them (after a restart),
+     * then those stored since (by this or another replica). Forgets tickets older than the window once a minute.
+     */
+    private Uni<Void> sync(Mutiny.Session session, Instant from) {
+        Instant now = now();
+        if (Duration.between(lastEvict, now).compareTo(EVICT_EVERY) > 0) {
+            index.evictBefore(from);
+            lastEvict = now;
+        }
+        return session.createNativeQuery(
+                        "SELECT ticket_id, seq, subject, description, created_at FROM recurring_ticket"
+                                + " WHERE seq > ?1 AND created_at >= ?2 ORDER BY seq",
+                        Object[].class)
+                .setParameter(1, lastSeq)
+                .setParameter(2, Rows.utc(from))
+                .getResultList()
+                .invoke(rows -> {
+                    for (Object[] r : rows) {
+                        index.add(Rows.uuid(r[0]), text((String) r[2], (String) r[3]), Rows.instant(r[4]));
+                        lastSeq = Math.max(lastSeq, Rows.number(r[1]));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Clusters updated within the window, most recently updated first. */
+    @WithSession
+    public Uni<Page> clusters(int offset, int limit) {
+        Instant from = now().minus(config.window());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "SELECT cluster_id, category, signature, shared_terms, size, last_announced_size,"
+                                        + " first_detected_at, created_at, updated_at FROM recurring_cluster"
+                                        + " WHERE updated_at >= ?1 ORDER BY updated_at DESC, cluster_id"
+                                        + " OFFSET ?2 LIMIT ?3",
+                                Object[].class)
+                        .setParameter(1, Rows.utc(from))
+                        .setParameter(2, offset)
+                        .setParameter(3, limit)
+                        .getResultList()
+                        .chain(rows -> {
+                            List<UUID> ids =
+                                    rows.stream().map(r -> Rows.uuid(r[0])).toList();
+                            Uni<List<Object[]>> members = ids.isEmpty()
+                                    ? Uni.createFrom().item(List.of())
+                                    : session.createNativeQuery(
+                                                    "SELECT m.cluster_id, m.ticket_id, m.similarity, m.joined_at,"
+                                                            + " t.subject, t.category, t.created_at"
+                                                            + " FROM recurring_member m JOIN recurring_ticket t"
+                                                            + " ON t.ticket_id = m.ticket_id WHERE m.cluster_id IN (?1)"
+                                                            + " ORDER BY t.seq",
+                                                    Object[].class)
+                                            .setParameter(1, ids)
+                                            .getResultList();
+                            return members.map(list -> clustersOf(rows, list));
+                        })
+                        .chain(clusters -> session.createNativeQuery(
+                                        "SELECT count(*) FROM recurring_cluster WHERE updated_at >= ?1", Long.class)
+                                .setParameter(1, Rows.utc(from))
+                                .getSingleResult()
+                                .map(total -> new Page(clusters, total))));
+    }
+
+    /** One page of clusters and how many there are. */
+    public record Page(List<Cluster> clusters, long total) {}
+
+    /** A cluster with its tickets (oldest first) and why they belong together. */
+    public record Cluster(
+            UUID clusterId,
+            String category,
+            String signature,
+            List<String> sharedTerms,
+            int size,
+            Integer lastAnnouncedSize,
+            Instant firstDetectedAt,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Member> tickets) {}
+
+    /** A member ticket: its similarity to the cluster when it joined. */
+    public record Member(
+            UUID ticketId, String subject, String category, double similarity, Instant createdAt, Instant joinedAt) {}
+
+    private static List<Cluster> clustersOf(List<Object[]> rows, List<Object[]> members) {
+        Map<UUID, List<Member>> byCluster = new java.util.HashMap<>();
+        for (Object[] m : members) {
+            byCluster
+                    .computeIfAbsent(Rows.uuid(m[0]), k -> new ArrayList<>())
+                    .add(new Member(
+                            Rows.uuid(m[1]),
+                            (String) m[4],
+                            (String) m[5],
+                            ((Number) m[2]).doubleValue(),
+                            Rows.instant(m[6]),
+                            Rows.instant(m[3])));
+        }
+        return rows.stream()
+                .map(r -> new Cluster(
+                        Rows.uuid(r[0]),
+                        (String) r[1],
+                        (String) r[2],
+                        ((String) r[3]).isEmpty() ? List.of() : List.of(((String) r[3]).split(" ")),
+                        (int) Rows.number(r[4]),
+                        r[5] == null ? null : (int) Rows.number(r[5]),
+                        Rows.instant(r[6]),
+                        Rows.instant(r[7]),
+                        Rows.instant(r[8]),
+                        byCluster.getOrDefault(Rows.uuid(r[0]), List.of())))
+                .toList();
+    }
+
+    static String text(String subject, String description) {
+        return (subject == null ? "" : subject) + "\n" + (description == null ? "" : description);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        index.close();
+    }
+}

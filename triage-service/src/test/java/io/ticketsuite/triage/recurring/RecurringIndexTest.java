@@ -1,0 +1,116 @@
+package io.ticketsuite.triage.recurring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketsuite.triage.classifier.TicketAnalyzer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** MoreLikeThis over the classifier's analysis: paraphrases of one problem are alike, unrelated tickets are not. */
+class RecurringIndexTest {
+    static final double MIN_SIMILARITY = 0.35;
+    static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    static final List<String> PARAPHRASES = List.of(
+            "Outlook calendar sync creates duplicate events\n"
+                    + "Since yesterday every meeting synced to my Outlook calendar shows up twice.",
+            "Duplicate meetings after calendar sync\n"
+                    + "The Outlook sync duplicated all our calendar events, each meeting now appears two times.",
+            "Calendar events duplicated in Outlook\n"
+                    + "After syncing, our Outlook calendar has duplicate copies of each event and meeting.",
+            "Outlook sync keeps duplicating calendar meetings\n"
+                    + "Each calendar sync adds another duplicate of every meeting in Outlook.");
+
+    static final List<String> UNRELATED = List.of(
+            "Password reset email never arrives\nI requested a password reset link three times but no email came.",
+            "Feature request: dark mode\nIt would be great to have a dark theme for the mobile app.",
+            "Webhook signature mismatch\nOur webhook endpoint rejects your calls because the HMAC signature is wrong.",
+            "Charged twice on my invoice\nMy card was charged twice for this month's subscription, please refund.",
+            "The dashboard shows an error\nSince the last release the dashboard page fails to load with an error.");
+
+    private final RecurringIndex index =
+            new RecurringIndex(new TicketAnalyzer(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, 25);
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private UUID add(String text, Instant created) {
+        UUID id = UUID.randomUUID();
+        index.add(id, text, created);
+        return id;
+    }
+
+    @Test
+    void shouldFindParaphrasesOfOneProblemWithTheTermsTheyShare() {
+        UNRELATED.forEach(t -> add(t, NOW));
+        UUID first = add(PARAPHRASES.get(0), NOW);
+        UUID second = add(PARAPHRASES.get(1), NOW);
+
+        List<RecurringIndex.Match> matches = index.similar(second, NOW.minus(Duration.ofDays(7)), MIN_SIMILARITY, 2);
+
+        assertThat(matches).extracting(RecurringIndex.Match::ticketId).containsExactly(first);
+        assertThat(matches.get(0).sharedTerms()).contains("outlook", "calendar", "sync", "duplic", "meet");
+        assertThat(matches.get(0).similarity()).isBetween(MIN_SIMILARITY, 1.0);
+
+        UUID third = add(PARAPHRASES.get(2), NOW);
+        assertThat(index.similar(third, NOW.minus(Duration.ofDays(7)), MIN_SIMILARITY, 2))
+                .extracting(RecurringIndex.Match::ticketId)
+                .containsExactlyInAnyOrder(first, second);
+        UUID fourth = add(PARAPHRASES.get(3), NOW);
+        assertThat(index.similar(fourth, NOW.minus(Duration.ofDays(7)), MIN_SIMILARITY, 2))
+                .extracting(RecurringIndex.Match::ticketId)
+                .containsExactlyInAnyOrder(first, second, third);
+    }
+
+    @Test
+    void shouldFindNothingAlikeAmongUnrelatedTickets() {
+        PARAPHRASES.subList(0, 1).forEach(t -> add(t, NOW));
+        for (String text : UNRELATED) {
+            UUID id = add(text, NOW);
+            assertThat(index.similar(id, NOW.minus(Duration.ofDays(7)), MIN_SIMILARITY, 2))
+                    .as(text)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void shouldLeaveOutTicketsOlderThanTheWindowAndForgetThemOnEviction() {
+        UUID old = add(PARAPHRASES.get(0), NOW.minus(Duration.ofDays(8)));
+        UUID recent = add(PARAPHRASES.get(1), NOW);
+        UUID fresh = add(PARAPHRASES.get(2), NOW);
+
+        assertThat(index.similar(fresh, NOW.minus(Duration.ofDays(7)), MIN_SIMILARITY, 2))
+                .extracting(RecurringIndex.Match::ticketId)
+                .containsExactly(recent)
+                .doesNotContain(old);
+        index.evictBefore(NOW.minus(Duration.ofDays(7)));
+        assertThat(index.size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldBeIdempotentWhenATicketIsAddedAgain() {
+        UUID first = add(PARAPHRASES.get(0), NOW);
+        index.add(first, PARAPHRASES.get(0), NOW);
+        UUID second = add(PARAPHRASES.get(1), NOW);
+
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.similar(second, NOW.minus(Duration.ofDays(7)), MIN_SIMILARITY, 2))
+                .extracting(RecurringIndex.Match::ticketId)
+                .containsExactly(first);
+    }
+
+    @Test
+    void shouldAnalyseLikeTheClassifierLeavingOutStopAndNoiseWords() {
+        assertThat(index.terms("Please, my invoices were charged twice!")).containsExactly("invoic", "charg", "twice");
+        assertThat(new RecurringIndex(new TicketAnalyzer(), CharArraySet.EMPTY_SET, 5).terms("the"))
+                .containsExactly("the");
+    }
+}
