@@ -29,8 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox: in one database transaction, locks up to a batch of unsent rows ({@code FOR UPDATE SKIP
- * LOCKED}, so several replicas can relay side by side), sends them all without waiting between records, awaits
+ * Publishes the outbox: in one database transaction — one active relay per database at a time, through a
+ * transaction-scoped advisory lock, so that a ticket's events keep their order with several replicas — locks up to a
+ * batch of unsent rows ({@code FOR UPDATE SKIP LOCKED}), sends them all without waiting between records, awaits
  * every ack together, deletes them (or, with a retention, stamps them sent) and commits. It loops while full
  * batches remain and polls when idle. A failure (broker down, database gone) rolls back: the rows stay unsent and are retried with
  * backoff. Delivery is at-least-once; consumers deduplicate by event id.
@@ -56,6 +57,10 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
 
     private static final String CLEAN_UP = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
+    /** The advisory lock key of the outbox relay (any constant; advisory locks are per database). */
+    static final long RELAY_LOCK = 0x7453_4f75_7462_6f78L; // "tSOutbox"
+
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?)";
     private static final String BACKLOG = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
 
     /** How the relay behaves; {@link #defaults()} suits a service. */
@@ -83,6 +88,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final String name;
     private final Counter published;
     private final Counter failures;
+    private final Counter standby;
     private final Timer lag;
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean running;
@@ -108,6 +114,9 @@ public final class OutboxRelay implements AutoCloseable {
                 .register(registry);
         this.failures = Counter.builder("ts.outbox.failures")
                 .description("relay rounds rolled back (broker or database unavailable)")
+                .register(registry);
+        this.standby = Counter.builder("ts.outbox.standby.rounds")
+                .description("relay rounds skipped because another replica's relay was active on this database")
                 .register(registry);
         this.lag = Timer.builder("ts.outbox.lag")
                 .description("time from outbox insert to broker ack")
@@ -180,6 +189,10 @@ public final class OutboxRelay implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (!activeRelay(connection)) {
+                    connection.commit();
+                    return 0;
+                }
                 boolean deleteWhenSent = settings.retention().isZero();
                 List<Row> rows = deleteWhenSent ? claimAndDelete(connection) : claim(connection);
                 if (rows.isEmpty()) {
@@ -221,6 +234,27 @@ public final class OutboxRelay implements AutoCloseable {
                     throw sql;
                 }
                 throw new SQLException("publishing failed: " + e, e);
+            }
+        }
+    }
+
+    /**
+     * One active relay per database: the round's transaction takes a transaction-scoped advisory lock, and a replica
+     * that cannot get it stands by this round. With two relays claiming batches side by side ({@code SKIP LOCKED}),
+     * the second batch of a ticket's events could reach the broker before the first; one relay at a time keeps every
+     * ticket's events in the order they were written. The lock ends with the transaction, so a crashed relay's
+     * replica takes over on its next round.
+     */
+    private boolean activeRelay(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(TRY_LOCK)) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                boolean active = rs.getBoolean(1);
+                if (!active) {
+                    standby.increment();
+                }
+                return active;
             }
         }
     }

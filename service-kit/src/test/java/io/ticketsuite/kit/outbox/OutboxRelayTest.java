@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -95,6 +96,52 @@ class OutboxRelayTest {
         // nothing more arrives later: each row was sent by exactly one relay
         assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 601, Duration.ofSeconds(3)))
                 .hasSize(600);
+    }
+
+    @Test
+    void shouldKeepEachTicketsOrderWithTwoRelaysOnOneOutbox() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        List<UUID> tickets = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        Map<String, List<String>> written = new java.util.HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < 800; i++) {
+                UUID ticket = tickets.get(i % tickets.size());
+                EventEnvelope<TicketReopened> event = EventEnvelope.of(
+                        "kit-test", new TicketReopened(ticket, "again " + i, Instant.now()), Instant.now());
+                insert.setObject(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, event.subject());
+                insert.setString(4, event.type().ceType());
+                insert.setString(5, EventCodec.mapper().writeValueAsString(EventCodec.headers(event)));
+                insert.setString(6, EventCodec.toJson(event.data()));
+                insert.addBatch();
+                written.computeIfAbsent(event.subject(), k -> new ArrayList<>())
+                        .add(event.id().toString());
+            }
+            insert.executeBatch();
+        }
+        SimpleMeterRegistry registryB = new SimpleMeterRegistry();
+        relays.add(relay("relay-a", SharedInfra.kafkaBootstrap()));
+        relays.add(new OutboxRelay("relay-b", dataSource, SharedInfra.kafkaBootstrap(), FAST, registryB));
+        relays.forEach(OutboxRelay::start);
+
+        List<ConsumerRecord<String, String>> received = readAll(SharedInfra.kafkaBootstrap(), topic, 800);
+        assertThat(received).hasSize(800);
+        Map<String, List<String>> arrived = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> record : received) {
+            arrived.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                    .add(TopicProbe.header(record, CloudEventHeaders.ID));
+        }
+        for (UUID ticket : tickets) {
+            assertThat(arrived.get(ticket.toString()))
+                    .as("events of ticket %s in the order written", ticket)
+                    .containsExactlyElementsOf(written.get(ticket.toString()));
+        }
+        assertThat(unsent()).isZero();
     }
 
     @Test
