@@ -6,8 +6,8 @@
 # split and the held-out split (SHA-256 of the row id mod 100 < 30 is held out). --errors and
 # --term-stats look at the training split only unless --look says otherwise.
 # Default file: ../shared/data/triage-dev.jsonl relative to the repository root.
-# Builds only the triage-classifier module (compile + classpath), then runs
-# io.ticketsuite.triage.classifier.tools.Evaluate on one JVM.
+# Builds only the triage-classifier module (compile + classpath), compiles the tools in
+# bench/classifier/src against it and runs io.ticketsuite.bench.classifier.Evaluate on one JVM.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MODULE="$ROOT/triage-classifier"
@@ -25,6 +25,10 @@ FILE="$(cd "$(dirname "$FILE")" && pwd)/$(basename "$FILE")"
 
 "$ROOT/mvnw" -q -B -f "$MODULE/pom.xml" compile dependency:build-classpath \
   -Dmdep.outputFile="$MODULE/target/classpath.txt" -Dmdep.includeScope=runtime >&2
+# The tools are not part of the classifier's jar: compile them here against its classes.
+BENCH="$ROOT/bench/classifier"
+CP="$MODULE/target/classes:$(cat "$MODULE/target/classpath.txt")"
+javac --release 17 -nowarn -d "$BENCH/target/classes" -cp "$CP" "$BENCH"/src/io/ticketsuite/bench/classifier/*.java >&2
 
-exec java -cp "$MODULE/target/classes:$(cat "$MODULE/target/classpath.txt")" \
-  io.ticketsuite.triage.classifier.tools.Evaluate "$FILE" "$@"
+exec java -cp "$BENCH/target/classes:$CP" \
+  io.ticketsuite.bench.classifier.Evaluate "$FILE" "$@"

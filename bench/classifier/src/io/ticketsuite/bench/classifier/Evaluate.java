@@ -1,4 +1,4 @@
-package io.ticketsuite.triage.classifier.tools;
+package io.ticketsuite.bench.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.ticketsuite.triage.classifier.tools;
+package io.ticketsuite.bench.classifier;
 
 import io.ticketsuite.triage.classifier.Classification;
 import io.ticketsuite.triage.classifier.RulePack;
