@@ -39,6 +39,8 @@ import java.util.Optional;
 public final class ReportProjection {
     /** The SLA warning percentage from which a clock counts as at risk. */
     public static final int AT_RISK_PERCENT = 75;
+    /** The ticket.updated change key carrying one time entry's minutes (issue 18). */
+    public static final String TIME_LOGGED_ADDED = "time_logged_added";
 
     private ReportProjection() {}
 
@@ -53,7 +55,8 @@ public final class ReportProjection {
         if (data instanceof TicketCreated c) {
             t.type = c.type();
             t.channel = c.channel();
-            t.tier = c.customer().tier();
+            t.tier = c.customer() == null ? null : c.customer().tier();
+            t.subject = c.subject();
             t.createdAt = earliest(t.createdAt, c.createdAt());
             if (t.statusAt == null || truncate(c.createdAt()).isAfter(t.statusAt)) {
                 t.status = c.status();
@@ -77,6 +80,7 @@ public final class ReportProjection {
         } else if (data instanceof TicketCommentAdded c) {
             if (c.authorRole() == AuthorRole.AGENT && c.visibility() == Visibility.PUBLIC) {
                 t.firstResponseAt = earliest(t.firstResponseAt, c.createdAt());
+                t.agentReplies++;
             }
         } else if (data instanceof TicketTriaged tr) {
             t.triagedAt = earliest(t.triagedAt, tr.triagedAt());
@@ -137,8 +141,9 @@ public final class ReportProjection {
         return new Applied(breach, latency);
     }
 
-    /** ticket.updated as intake writes it: keys category, priority, team, assignee. */
+    /** ticket.updated as intake writes it: keys category, priority, team, assignee, time_logged_added. */
     private static void applyChanges(ReportTicket t, Map<String, String> changes, Instant at) {
+        minutes(changes.get(TIME_LOGGED_ADDED)).ifPresent(m -> t.timeLoggedMinutes += m);
         if (changes.containsKey("category") || changes.containsKey("priority")) {
             String category = changes.getOrDefault("category", t.category);
             Priority priority = priority(changes.get("priority")).orElse(t.priority);
@@ -162,6 +167,19 @@ public final class ReportProjection {
             t.team = team;
             t.assignee = assignee;
             t.assignmentAt = truncate(at);
+        }
+    }
+
+    /** One time entry's minutes (intake's time_logged_added); anything not a positive number adds nothing. */
+    private static Optional<Long> minutes(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            long minutes = Long.parseLong(value.trim());
+            return minutes > 0 ? Optional.of(minutes) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -48,6 +48,16 @@ public class ReportTicket {
 
     public int reopens;
 
+    public String subject;
+
+    /** Public replies by an agent (ticket.comment-added): first-contact resolution allows at most one. */
+    @Column(name = "agent_replies")
+    public int agentReplies;
+
+    /** Sum of the time entries logged on the ticket (ticket.updated time_logged_added), minutes. */
+    @Column(name = "time_logged_minutes")
+    public long timeLoggedMinutes;
+
     public String category;
 
     @Enumerated(EnumType.STRING)

@@ -17,6 +17,19 @@ import java.util.List;
  * includes the whole day. Missing bounds: {@code to} = now, {@code from} = {@code to} minus the default length.
  */
 public record ReportWindow(Instant from, Instant to) {
+    /** The earliest and latest instants a report looks at (the database's date range is narrower than Java's). */
+    public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+
+    public static final Instant MAX = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** The window within [MIN, MAX]: no ticket is outside it, and every bound fits in a database date. */
+    public ReportWindow clamped() {
+        return new ReportWindow(clamp(from), clamp(to));
+    }
+
+    private static Instant clamp(Instant instant) {
+        return instant.isBefore(MIN) ? MIN : instant.isAfter(MAX) ? MAX : instant;
+    }
 
     public static ReportWindow parse(String from, String to, Instant now, Duration defaultLength) {
         List<Problem.FieldError> errors = new ArrayList<>();

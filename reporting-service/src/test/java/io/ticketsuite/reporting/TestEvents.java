@@ -29,7 +29,7 @@ public final class TestEvents {
 
     public static JsonPath summary(Instant from, Instant to) {
         return given().auth()
-                .oauth2(TestTokens.agent())
+                .oauth2(TestTokens.lead())
                 .queryParam("from", from.toString())
                 .queryParam("to", to.toString())
                 .when()

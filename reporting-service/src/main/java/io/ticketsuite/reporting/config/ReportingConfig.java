@@ -14,11 +14,51 @@ public interface ReportingConfig {
     @WithDefault("30d")
     Duration defaultWindow();
 
+    /** How many categories and recurring issues the summary's top issues list. */
+    @WithName("top-issues")
+    @WithDefault("10")
+    int topIssues();
+
     Metrics metrics();
+
+    Targets targets();
 
     interface Metrics {
         /** How often the gauges (open tickets, clocks at risk) are recomputed from the read model. */
         @WithDefault("15s")
         Duration refresh();
+    }
+
+    /** The contract's KPI targets; each KPI of the summary says whether it meets its target. */
+    interface Targets {
+        /** First-contact resolution rate, at least this percent. */
+        @WithName("fcr-percent")
+        @WithDefault("40")
+        double fcrPercent();
+
+        /** Mean resolution time, at most this. */
+        @WithName("mean-resolution")
+        @WithDefault("24h")
+        Duration meanResolution();
+
+        /** CSAT average (1..5), at least this. */
+        @WithName("csat-average")
+        @WithDefault("4.5")
+        double csatAverage();
+
+        /** Reopen rate, at most this percent. */
+        @WithName("reopen-percent")
+        @WithDefault("5")
+        double reopenPercent();
+
+        /** SLA compliance (both clocks), at least this percent. */
+        @WithName("sla-compliance-percent")
+        @WithDefault("95")
+        double slaCompliancePercent();
+
+        /** Escalation rate, at most this percent. */
+        @WithName("escalation-percent")
+        @WithDefault("8")
+        double escalationPercent();
     }
 }

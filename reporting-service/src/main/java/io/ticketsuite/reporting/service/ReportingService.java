@@ -1,47 +1,175 @@
 package io.ticketsuite.reporting.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventData;
+import io.ticketsuite.events.IssueRecurringDetected;
 import io.ticketsuite.reporting.ReportProjection;
 import io.ticketsuite.reporting.ReportSummary;
 import io.ticketsuite.reporting.ReportWindow;
-import io.ticketsuite.reporting.SummaryCalculator;
+import io.ticketsuite.reporting.config.ReportingConfig;
+import io.ticketsuite.reporting.kpi.PeriodAssembler;
+import io.ticketsuite.reporting.kpi.PeriodAssembler.Granularity;
+import io.ticketsuite.reporting.kpi.PeriodReport;
+import io.ticketsuite.reporting.kpi.SummaryAssembler;
 import io.ticketsuite.reporting.metrics.ReportingMetrics;
+import io.ticketsuite.reporting.repository.ReportQueries;
+import io.ticketsuite.reporting.repository.ReportQueries.Cursor;
+import io.ticketsuite.reporting.repository.ReportQueries.TicketLine;
 import io.ticketsuite.reporting.repository.ReportTicketRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Keeps the read model: applies each event to its ticket's row (locked, in the consumer's transaction) and feeds
- * the event-driven metrics; answers the summary of a window.
+ * Keeps the read model: applies each event to its ticket's row (locked, in the consumer's transaction; the
+ * database's trigger keeps the per-day aggregates) and feeds the event-driven metrics. Answers the summary, the
+ * periods and the tickets of a window from SQL.
  */
 @ApplicationScoped
 public class ReportingService {
+    /** Rows per query while streaming the tickets CSV. */
+    static final int PAGE = 500;
+
+    private static final String CLUSTER = "INSERT INTO report_cluster (cluster_key, signature, category, detected_at)"
+            + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (cluster_key) DO UPDATE SET signature = EXCLUDED.signature,"
+            + " category = coalesce(EXCLUDED.category, report_cluster.category), detected_at = EXCLUDED.detected_at"
+            + " WHERE report_cluster.detected_at IS NULL OR EXCLUDED.detected_at >= report_cluster.detected_at";
+    private static final String CLUSTER_TICKET =
+            "INSERT INTO report_cluster_ticket (cluster_key, ticket_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+
     private final ReportTicketRepository tickets;
+    private final ReportQueries queries;
     private final ReportingMetrics metrics;
+    private final ReportingConfig config;
     private final Clock clock;
 
-    public ReportingService(ReportTicketRepository tickets, ReportingMetrics metrics, Clock clock) {
+    public ReportingService(
+            ReportTicketRepository tickets,
+            ReportQueries queries,
+            ReportingMetrics metrics,
+            ReportingConfig config,
+            Clock clock) {
         this.tickets = tickets;
+        this.queries = queries;
         this.metrics = metrics;
+        this.config = config;
         this.clock = clock;
     }
 
     /** Runs inside the kit inbox's transaction; the row is written when it commits. */
     public Uni<Void> apply(EventData data) {
-        return tickets.lock(data.ticketId())
+        Uni<Void> ticket = tickets.lock(data.ticketId())
                 .map(row -> ReportProjection.apply(row, data, clock.instant()))
                 .invoke(applied -> {
                     applied.breach().ifPresent(metrics::breach);
                     applied.assignmentLatency().ifPresent(metrics::assignmentLatency);
                 })
                 .replaceWithVoid();
+        if (data instanceof IssueRecurringDetected recurring) {
+            return ticket.chain(() -> cluster(recurring));
+        }
+        return ticket;
     }
 
-    @WithSession
-    public Uni<ReportSummary> summary(ReportWindow window) {
-        return tickets.createdBetween(window.from(), window.to())
-                .map(rows -> SummaryCalculator.summarize(window.from(), window.to(), rows));
+    /** A cluster and its members: a set union, so any order and any repetition give the same tables. */
+    private Uni<Void> cluster(IssueRecurringDetected r) {
+        String key = r.clusterId() != null ? r.clusterId().toString() : r.signature();
+        List<UUID> members = new java.util.ArrayList<>(r.relatedTicketIds() == null ? List.of() : r.relatedTicketIds());
+        if (!members.contains(r.ticketId())) {
+            members.add(r.ticketId());
+        }
+        members.sort(null);
+        return Panache.getSession().chain(session -> {
+            Uni<Integer> chain = session.createNativeQuery(CLUSTER)
+                    .setParameter(1, key)
+                    .setParameter(2, r.signature())
+                    .setParameter(3, r.category() == null ? null : r.category().toLowerCase(java.util.Locale.ROOT))
+                    .setParameter(4, r.detectedAt().truncatedTo(ChronoUnit.MICROS))
+                    .executeUpdate();
+            for (UUID member : members) {
+                chain = chain.chain(() -> session.createNativeQuery(CLUSTER_TICKET)
+                        .setParameter(1, key)
+                        .setParameter(2, member)
+                        .executeUpdate());
+            }
+            return chain.replaceWithVoid();
+        });
+    }
+
+    /** The summary of the whole UTC days covering the window. */
+    public Uni<ReportSummary> summary(ReportWindow requested) {
+        ReportWindow window = requested.clamped();
+        LocalDate fromDay = day(window.from());
+        LocalDate toDay = ceilDay(window.to());
+        Instant from = fromDay.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = toDay.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant now = clock.instant();
+        return Uni.combine()
+                .all()
+                .unis(
+                        queries.dimensions(fromDay, toDay),
+                        queries.histograms(fromDay, toDay),
+                        queries.backlog(now),
+                        queries.recurring(from, to, config.topIssues()))
+                .with((dims, hists, backlog, recurring) ->
+                        SummaryAssembler.assemble(from, to, now, dims, hists, backlog, recurring, config));
+    }
+
+    /** One row per period covering the window, each with its change against the previous period. */
+    public Uni<PeriodReport> periods(ReportWindow requested, Granularity g) {
+        ReportWindow window = requested.clamped();
+        LocalDate from = g.start(day(window.from()));
+        LocalDate to = g.ceil(ceilDay(window.to()));
+        if (to.equals(from)) {
+            to = g.next(from);
+        }
+        if (g.count(from, to) > PeriodAssembler.MAX_PERIODS) {
+            throw io.ticketsuite.kit.problem.ProblemException.validation(
+                    List.of(new io.ticketsuite.kit.problem.Problem.FieldError(
+                            "from",
+                            "the window holds more than " + PeriodAssembler.MAX_PERIODS + " periods of a " + g.sql())));
+        }
+        LocalDate start = from;
+        LocalDate end = to;
+        LocalDate previous = g.previous(from);
+        return Uni.combine()
+                .all()
+                .unis(queries.periods(previous, end, g.sql()), queries.periodHistograms(previous, end, g.sql()))
+                .with((totals, hists) -> PeriodAssembler.assemble(g, start, end, totals, hists));
+    }
+
+    /** The tickets created in the window, oldest first, read page by page as the consumer asks for them. */
+    public Multi<TicketLine> tickets(ReportWindow requested) {
+        ReportWindow window = requested.clamped();
+        Instant from = window.from();
+        Instant to = window.to();
+        Cursor[] cursor = {new Cursor(from.minus(1, ChronoUnit.MICROS), new UUID(0, 0))};
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> queries.ticketPage(from, to, cursor[0], PAGE).invoke(page -> {
+                    if (!page.isEmpty()) {
+                        TicketLine last = page.get(page.size() - 1);
+                        cursor[0] = new Cursor(last.createdAt(), last.ticketId());
+                    }
+                }))
+                .whilst(page -> page.size() == PAGE)
+                .onItem()
+                .transformToIterable(page -> page);
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static LocalDate ceilDay(Instant instant) {
+        LocalDate day = day(instant);
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC).equals(instant) ? day : day.plusDays(1);
     }
 }

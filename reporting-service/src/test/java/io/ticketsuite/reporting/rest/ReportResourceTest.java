@@ -24,7 +24,7 @@ class ReportResourceTest {
     @Test
     void shouldDefaultToTheLastThirtyDays() {
         String body = given().auth()
-                .oauth2(TestTokens.agent())
+                .oauth2(TestTokens.lead())
                 .when()
                 .get("/api/v1/reports/summary")
                 .then()
@@ -37,13 +37,17 @@ class ReportResourceTest {
         Instant from =
                 Instant.parse(io.restassured.path.json.JsonPath.from(body).getString("from"));
         Instant to = Instant.parse(io.restassured.path.json.JsonPath.from(body).getString("to"));
-        org.assertj.core.api.Assertions.assertThat(Duration.between(from, to)).isEqualTo(Duration.ofDays(30));
+        // whole UTC days: the 30 days before now, from the midnight before to the midnight after
+        org.assertj.core.api.Assertions.assertThat(Duration.between(from, to))
+                .isBetween(Duration.ofDays(30), Duration.ofDays(31));
+        org.assertj.core.api.Assertions.assertThat(from.toString()).endsWith("T00:00:00Z");
+        org.assertj.core.api.Assertions.assertThat(to.toString()).endsWith("T00:00:00Z");
     }
 
     @Test
     void shouldAcceptDates() {
         given().auth()
-                .oauth2(TestTokens.agent())
+                .oauth2(TestTokens.lead())
                 .queryParam("from", "2026-01-01")
                 .queryParam("to", "2026-01-31")
                 .when()
@@ -57,7 +61,7 @@ class ReportResourceTest {
     @Test
     void shouldRefuseABadValueWithProblemJson() {
         given().auth()
-                .oauth2(TestTokens.agent())
+                .oauth2(TestTokens.lead())
                 .queryParam("from", "last tuesday")
                 .when()
                 .get("/api/v1/reports/summary")
@@ -71,7 +75,7 @@ class ReportResourceTest {
     @Test
     void shouldRefuseFromAfterToWithProblemJson() {
         given().auth()
-                .oauth2(TestTokens.agent())
+                .oauth2(TestTokens.lead())
                 .queryParam("from", "2026-02-01T00:00:00Z")
                 .queryParam("to", "2026-01-01T00:00:00Z")
                 .when()
@@ -97,7 +101,7 @@ class ReportResourceTest {
                 "2026-01-01T00:00:00+18:00, 2026-01-01T00:00:00-18:00"
             })
     void shouldAnswerFarBoundsWithASummaryNotA5xx(String from, String to) {
-        RequestSpecification request = given().auth().oauth2(TestTokens.agent());
+        RequestSpecification request = given().auth().oauth2(TestTokens.lead());
         if (from != null) {
             request = request.queryParam("from", from);
         }
@@ -123,7 +127,7 @@ class ReportResourceTest {
                 "99999999999999999999, -, from"
             })
     void shouldRefuseBoundsNoCalendarHasWithProblemJson(String from, String to, String field) {
-        RequestSpecification request = given().auth().oauth2(TestTokens.agent());
+        RequestSpecification request = given().auth().oauth2(TestTokens.lead());
         if (from != null) {
             request = request.queryParam("from", from);
         }

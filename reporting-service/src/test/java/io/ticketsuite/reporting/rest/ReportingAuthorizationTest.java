@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every endpoint × every role: reports are staff only; no token or a bad one is a 401 problem. */
+/** Every endpoint × every role: reports are for leads and admins; no token or a bad one is a 401 problem. */
 @QuarkusTest
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
 class ReportingAuthorizationTest {
@@ -23,8 +23,14 @@ class ReportingAuthorizationTest {
         return List.of(
                 "/api/v1/reports/summary",
                 "/api/v1/reports/summary?from=2026-01-01&to=2026-01-31",
+                "/api/v1/reports/periods?granularity=week&from=2026-01-01&to=2026-01-31",
+                "/api/v1/reports/tickets.csv?from=2026-01-01&to=2026-01-31",
+                "/api/v1/reports/periods.csv?granularity=month&from=2026-01-01&to=2026-03-31",
                 // a bad parameter does not get past authentication and authorization first
-                "/api/v1/reports/summary?from=last%20tuesday");
+                "/api/v1/reports/summary?from=last%20tuesday",
+                "/api/v1/reports/periods?granularity=fortnight",
+                "/api/v1/reports/tickets.csv?from=last%20tuesday",
+                "/api/v1/reports/periods.csv?granularity=fortnight");
     }
 
     @ParameterizedTest
@@ -49,9 +55,9 @@ class ReportingAuthorizationTest {
     @ParameterizedTest
     @MethodSource("endpoints")
     void shouldRefuseCustomersChannelsAndTokensWithoutARoleAs403Problems(String path) {
-        for (String token :
-                new String[] {TestTokens.customer(), TestTokens.customer2(), TestTokens.channel(), TestTokens.noRole()
-                }) {
+        for (String token : new String[] {
+            TestTokens.agent(), TestTokens.customer(), TestTokens.customer2(), TestTokens.channel(), TestTokens.noRole()
+        }) {
             given().urlEncodingEnabled(false)
                     .auth()
                     .oauth2(token)
@@ -65,9 +71,9 @@ class ReportingAuthorizationTest {
 
     @ParameterizedTest
     @MethodSource("endpoints")
-    void shouldAnswerStaff(String path) {
-        for (String token : new String[] {TestTokens.agent(), TestTokens.lead(), TestTokens.admin()}) {
-            if (path.contains("tuesday")) {
+    void shouldAnswerLeadsAndAdmins(String path) {
+        for (String token : new String[] {TestTokens.lead(), TestTokens.admin()}) {
+            if (path.contains("tuesday") || path.contains("fortnight")) {
                 given().urlEncodingEnabled(false)
                         .auth()
                         .oauth2(token)
@@ -75,6 +81,23 @@ class ReportingAuthorizationTest {
                         .then()
                         .statusCode(400)
                         .contentType("application/problem+json");
+            } else if (path.contains(".csv")) {
+                given().urlEncodingEnabled(false)
+                        .auth()
+                        .oauth2(token)
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .contentType("text/csv");
+            } else if (path.contains("periods")) {
+                given().urlEncodingEnabled(false)
+                        .auth()
+                        .oauth2(token)
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .contentType("application/json")
+                        .body("periods", notNullValue());
             } else {
                 given().urlEncodingEnabled(false)
                         .auth()
