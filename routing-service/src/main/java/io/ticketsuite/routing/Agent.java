@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -44,4 +45,22 @@ public class Agent {
 
     @Column(nullable = false)
     public boolean active;
+
+    /** Whether the agent takes new tickets now; set through the API. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AgentStatus status = AgentStatus.AVAILABLE;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    @Column(name = "status_changed_by")
+    public String statusChangedBy;
+
+    /**
+     * Open assignments: a counter maintained by {@code AgentRepository.adjustLoad} in the transaction of every
+     * assignment change, never written through the entity (so a stale copy cannot overwrite it).
+     */
+    @Column(name = "open_assignments", insertable = false, updatable = false)
+    public int openAssignments;
 }

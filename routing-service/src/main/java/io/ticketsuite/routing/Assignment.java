@@ -66,4 +66,16 @@ public class Assignment {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    @Column(name = "customer_id")
+    public String customerId;
+
+    /** The tier of the team (T1/T2/T3) when it is tiered. */
+    public String tier;
+
+    @Column(name = "reassigned_at")
+    public Instant reassignedAt;
+
+    @Column(nullable = false)
+    public int reassignments;
 }

@@ -2,6 +2,7 @@ package io.ticketsuite.routing;
 
 import io.ticketsuite.events.CustomerTier;
 import io.ticketsuite.events.Priority;
+import io.ticketsuite.events.TicketStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -51,8 +52,24 @@ public class RoutingTicket {
     @Column(name = "ticket_open", nullable = false)
     public boolean ticketOpen;
 
+    /** The ticket's status as ticket-events last said (null until a status is known). */
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+
     @Column(name = "first_seen_at", nullable = false, updatable = false, insertable = false)
     public Instant firstSeenAt;
+
+    /**
+     * Nobody works on the ticket yet (NEW, ACCEPTED, TRIAGED, ASSIGNED, or no status known): it may be moved
+     * automatically (reclassification, its agent going offline). Any other status, including ones added later,
+     * counts as being worked.
+     */
+    public boolean unstarted() {
+        return status == null || UNSTARTED.contains(status);
+    }
+
+    public static final java.util.Set<TicketStatus> UNSTARTED =
+            java.util.EnumSet.of(TicketStatus.NEW, TicketStatus.ACCEPTED, TicketStatus.TRIAGED, TicketStatus.ASSIGNED);
 
     public boolean readyToRoute() {
         return createdSeen && triagedSeen && !assigned;

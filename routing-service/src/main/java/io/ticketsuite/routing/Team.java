@@ -20,4 +20,7 @@ public class Team {
 
     @Column(name = "lead_name", nullable = false)
     public String leadName;
+
+    /** T1, T2 or T3 for the tiered engineering teams (escalate-tier moves up), null otherwise. */
+    public String tier;
 }

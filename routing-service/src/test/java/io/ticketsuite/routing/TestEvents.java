@@ -9,6 +9,7 @@ import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
@@ -35,6 +36,12 @@ public final class TestEvents {
     private TestEvents() {}
 
     public static EventEnvelope<TicketCreated> created(UUID ticket, CustomerTier tier, String language) {
+        return created(ticket, "customer-" + ticket, tier, language);
+    }
+
+    /** A ticket of a given customer (continuity, VIP). */
+    public static EventEnvelope<TicketCreated> created(
+            UUID ticket, String customerId, CustomerTier tier, String language) {
         return EventEnvelope.of(
                 "intake-service",
                 new TicketCreated(
@@ -43,7 +50,7 @@ public final class TestEvents {
                         Channel.EMAIL,
                         "Something needs attention",
                         "Details of the problem",
-                        new Customer("customer-" + ticket, "customer@example.com", tier, language),
+                        new Customer(customerId, "customer@example.com", tier, language),
                         List.of(),
                         null,
                         TicketStatus.NEW,
@@ -56,6 +63,14 @@ public final class TestEvents {
                 "triage-service",
                 new TicketTriaged(
                         ticket, category, priority, 0.9, Map.of("matched", List.of(category)), "1.0.0", Instant.now()),
+                Instant.now());
+    }
+
+    public static EventEnvelope<TicketReclassified> reclassified(
+            UUID ticket, String from, String to, Priority fromPriority, Priority toPriority, String reason) {
+        return EventEnvelope.of(
+                "triage-service",
+                new TicketReclassified(ticket, from, to, fromPriority, toPriority, reason, Instant.now()),
                 Instant.now());
     }
 
@@ -101,6 +116,11 @@ public final class TestEvents {
     public static boolean isAssignmentOf(ConsumerRecord<String, String> record, UUID ticket) {
         return ticket.toString().equals(record.key())
                 && "ticket.assigned".equals(TopicProbe.header(record, CloudEventHeaders.TYPE));
+    }
+
+    public static boolean isReassignmentOf(ConsumerRecord<String, String> record, UUID ticket) {
+        return ticket.toString().equals(record.key())
+                && "ticket.reassigned".equals(TopicProbe.header(record, CloudEventHeaders.TYPE));
     }
 
     public static EventData decode(ConsumerRecord<String, String> record) {

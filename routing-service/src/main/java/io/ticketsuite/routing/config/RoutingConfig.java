@@ -11,4 +11,12 @@ public interface RoutingConfig {
     @WithName("rules-location")
     @WithDefault("classpath:routing-rules.yaml")
     String rulesLocation();
+
+    /**
+     * Continuity: a customer's new ticket goes to the agent who last helped them when that assignment is at most
+     * this old (and the agent is in the team the rules chose, available, skilled and under capacity).
+     */
+    @WithName("continuity-window")
+    @WithDefault("P30D")
+    java.time.Duration continuityWindow();
 }

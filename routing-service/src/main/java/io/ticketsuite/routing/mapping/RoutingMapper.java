@@ -3,10 +3,12 @@ package io.ticketsuite.routing.mapping;
 import io.ticketsuite.routing.Agent;
 import io.ticketsuite.routing.Assignment;
 import io.ticketsuite.routing.Team;
+import io.ticketsuite.routing.VipCustomer;
 import io.ticketsuite.routing.rest.dto.AgentResponse;
 import io.ticketsuite.routing.rest.dto.AssignmentResponse;
 import io.ticketsuite.routing.rest.dto.RuleResponse;
 import io.ticketsuite.routing.rest.dto.TeamResponse;
+import io.ticketsuite.routing.rest.dto.VipCustomerResponse;
 import io.ticketsuite.routing.rules.RoutingRule;
 import io.ticketsuite.routing.service.TeamService;
 import java.util.ArrayList;
@@ -34,7 +36,11 @@ public final class RoutingMapper {
                 a.open,
                 a.triagedAt,
                 a.assignedAt,
-                a.closedAt);
+                a.closedAt,
+                a.customerId,
+                a.tier,
+                a.reassignedAt,
+                a.reassignments);
     }
 
     public static List<TeamResponse> toResponse(TeamService.Directory directory) {
@@ -42,7 +48,7 @@ public final class RoutingMapper {
         for (Team team : directory.teams()) {
             List<AgentResponse> members = directory.agents().stream()
                     .filter(a -> a.teamId.equals(team.id))
-                    .map(a -> toResponse(a, directory.loads().getOrDefault(a.id, 0)))
+                    .map(RoutingMapper::toResponse)
                     .toList();
             boolean leadIsAgent = members.stream().anyMatch(a -> a.id().equals(team.leadId));
             int open = members.stream().mapToInt(AgentResponse::openAssignments).sum();
@@ -53,6 +59,7 @@ public final class RoutingMapper {
             teams.add(new TeamResponse(
                     team.id,
                     team.name,
+                    team.tier,
                     new TeamResponse.Lead(team.leadId, team.leadName, leadIsAgent),
                     open,
                     capacity,
@@ -61,7 +68,7 @@ public final class RoutingMapper {
         return teams;
     }
 
-    static AgentResponse toResponse(Agent a, int load) {
+    public static AgentResponse toResponse(Agent a) {
         return new AgentResponse(
                 a.id,
                 a.name,
@@ -70,8 +77,13 @@ public final class RoutingMapper {
                 List.copyOf(a.skills),
                 a.seniority,
                 a.capacity,
-                load,
-                a.active);
+                a.openAssignments,
+                a.active,
+                a.status);
+    }
+
+    public static VipCustomerResponse toResponse(VipCustomer v) {
+        return new VipCustomerResponse(v.customerId, v.note, v.flaggedBy, v.flaggedAt);
     }
 
     public static RuleResponse toResponse(RoutingRule rule, int order) {

@@ -1,49 +1,46 @@
 package io.ticketsuite.routing.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.routing.Assignment;
+import io.ticketsuite.routing.RoutingTicket;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
 
-    /** Open assignments per agent of one team (agents without any are absent). */
-    public Uni<Map<String, Integer>> openLoads(String teamId) {
-        return loads(
-                "select a.agentId, count(a) from Assignment a"
-                        + " where a.open = true and a.teamId = :team and a.agentId is not null group by a.agentId",
-                Map.of("team", teamId));
-    }
-
-    /** Open assignments per agent, every team. */
-    public Uni<Map<String, Integer>> openLoads() {
-        return loads(
-                "select a.agentId, count(a) from Assignment a"
-                        + " where a.open = true and a.agentId is not null group by a.agentId",
-                Map.of());
-    }
-
-    private Uni<Map<String, Integer>> loads(String hql, Map<String, Object> params) {
-        return Panache.getSession()
-                .chain(session -> {
-                    var query = session.createQuery(hql, Object[].class);
-                    params.forEach(query::setParameter);
-                    return query.getResultList();
-                })
-                .map(AssignmentRepository::toMap);
-    }
-
-    private static Map<String, Integer> toMap(List<Object[]> rows) {
-        Map<String, Integer> loads = new HashMap<>();
-        for (Object[] row : rows) {
-            loads.put((String) row[0], ((Number) row[1]).intValue());
+    /**
+     * The customer's latest assignment with an agent since {@code since} (continuity), or null; one probe of
+     * {@code assignment_customer_idx}.
+     */
+    public Uni<Assignment> lastHelped(String customerId, Instant since) {
+        if (customerId == null) {
+            return Uni.createFrom().nullItem();
         }
-        return loads;
+        return find(
+                        "customerId = ?1 and agentId is not null and assignedAt >= ?2",
+                        Sort.descending("assignedAt"),
+                        customerId,
+                        since)
+                .page(Page.ofSize(1))
+                .firstResult();
+    }
+
+    /**
+     * The agent's open assignments of tickets nobody works on yet (oldest first), through
+     * {@code assignment_open_agent_idx}.
+     */
+    public Uni<List<Assignment>> openUnstartedOf(String agentId) {
+        return list(
+                "agentId = ?1 and open = true and ticketId in (select t.ticketId from RoutingTicket t"
+                        + " where t.status is null or t.status in ?2)",
+                Sort.by("assignedAt").and("ticketId"),
+                agentId,
+                RoutingTicket.UNSTARTED.stream().toList());
     }
 }

@@ -13,4 +13,9 @@ public class TeamRepository implements PanacheRepositoryBase<Team, String> {
     public Uni<List<Team>> listOrdered() {
         return listAll(Sort.by("id"));
     }
+
+    /** The team of a tier (T1, T2, T3), or null. */
+    public Uni<Team> byTier(String tier) {
+        return find("tier", tier).firstResult();
+    }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * One routing rule: conditions (an empty set means "any") and the team and strategy it routes to. A rule
  * without conditions matches every ticket (the catch-all). {@code immediate} marks rules whose tickets must be
- * picked up at once (security); it is carried into the reason.
+ * picked up at once (security); it is carried into the reason. {@code skills} are required of the agent, on top
+ * of the skills the ticket's category requires.
  */
 public record RoutingRule(
         String id,
@@ -22,7 +23,21 @@ public record RoutingRule(
         String teamId,
         Strategy strategy,
         boolean immediate,
-        String description) {
+        String description,
+        Set<String> skills) {
+
+    /** A rule that requires no skills of its own. */
+    public RoutingRule(
+            String id,
+            Set<String> categories,
+            Set<CustomerTier> tiers,
+            Set<Priority> priorities,
+            String teamId,
+            Strategy strategy,
+            boolean immediate,
+            String description) {
+        this(id, categories, tiers, priorities, teamId, strategy, immediate, description, Set.of());
+    }
 
     public RoutingRule {
         Objects.requireNonNull(id, "id");
@@ -31,6 +46,7 @@ public record RoutingRule(
         categories = categories == null ? Set.of() : Set.copyOf(categories);
         tiers = tiers == null ? Set.of() : Set.copyOf(tiers);
         priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
+        skills = skills == null ? Set.of() : Set.copyOf(skills);
     }
 
     public boolean matches(RouteFacts facts) {

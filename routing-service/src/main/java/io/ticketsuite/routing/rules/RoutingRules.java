@@ -1,8 +1,12 @@
 package io.ticketsuite.routing.rules;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The ordered routing rules: the first rule that matches wins. The list must end with a catch-all rule, so every
@@ -10,8 +14,16 @@ import java.util.Set;
  */
 public final class RoutingRules {
     private final List<RoutingRule> rules;
+    private final Map<String, Set<String>> categorySkills;
 
     public RoutingRules(List<RoutingRule> rules) {
+        this(rules, Map.of());
+    }
+
+    /**
+     * @param categorySkills skills an agent must have for a ticket of a category (category → skills)
+     */
+    public RoutingRules(List<RoutingRule> rules, Map<String, Set<String>> categorySkills) {
         if (rules == null || rules.isEmpty()) {
             throw new InvalidRulesException("there must be at least one routing rule");
         }
@@ -33,6 +45,22 @@ public final class RoutingRules {
             }
         }
         this.rules = List.copyOf(rules);
+        Map<String, Set<String>> skills = new TreeMap<>();
+        (categorySkills == null ? Map.<String, Set<String>>of() : categorySkills)
+                .forEach((category, required) -> skills.put(category, Set.copyOf(required)));
+        this.categorySkills = Collections.unmodifiableMap(skills);
+    }
+
+    /** The skills an agent needs for this ticket: the category's and the rule's. */
+    public Set<String> requiredSkills(RouteFacts facts, RoutingRule rule) {
+        Set<String> skills = new TreeSet<>(categorySkills.getOrDefault(facts.category(), Set.of()));
+        skills.addAll(rule.skills());
+        return skills;
+    }
+
+    /** Skills required per category. */
+    public Map<String, Set<String>> categorySkills() {
+        return categorySkills;
     }
 
     /** The first rule matching the facts (there always is one: the last rule is a catch-all). */

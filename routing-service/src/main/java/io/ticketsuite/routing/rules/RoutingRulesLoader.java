@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,11 +26,14 @@ import java.util.function.Function;
  * Reads the routing rules from YAML (see {@code routing-rules.yaml}): a list {@code rules} of entries with
  * {@code id}, optional {@code when} ({@code category}, {@code tier}, {@code priority}: one value or a list),
  * {@code team}, {@code strategy} ({@code round-robin} or {@code least-loaded}), optional {@code immediate} and
- * {@code description}. Unknown keys and values are refused with a message naming the rule.
+ * {@code description}, optional {@code skills} (required of the agent); and an optional top-level
+ * {@code category-skills} (category → skills). Unknown keys and values are refused with a message naming the rule.
  */
 public final class RoutingRulesLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "team", "strategy", "immediate");
+    private static final Set<String> RULE_KEYS =
+            Set.of("id", "description", "when", "team", "strategy", "immediate", "skills");
+    private static final Set<String> ROOT_KEYS = Set.of("version", "rules", "category-skills");
     private static final Set<String> WHEN_KEYS = Set.of("category", "tier", "priority");
 
     private RoutingRulesLoader() {}
@@ -65,12 +70,26 @@ public final class RoutingRulesLoader {
         if (root == null || !root.path("rules").isArray()) {
             throw new InvalidRulesException("routing rules need a list 'rules'");
         }
+        unknownKeys(root, ROOT_KEYS, "routing rules");
         List<RoutingRule> rules = new ArrayList<>();
         int index = 0;
         for (JsonNode node : root.get("rules")) {
             rules.add(rule(node, index++));
         }
-        return new RoutingRules(rules);
+        Map<String, Set<String>> categorySkills = new LinkedHashMap<>();
+        JsonNode skills = root.path("category-skills");
+        if (!skills.isMissingNode() && !skills.isNull()) {
+            if (!skills.isObject()) {
+                throw new InvalidRulesException("'category-skills' must be a mapping category → skills");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = skills.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String category = entry.getKey().trim().toLowerCase(Locale.ROOT);
+                categorySkills.put(
+                        category, values(entry.getValue(), "category-skills", category, RoutingRulesLoader::skill));
+            }
+        }
+        return new RoutingRules(rules, categorySkills);
     }
 
     private static RoutingRule rule(JsonNode node, int index) {
@@ -100,8 +119,16 @@ public final class RoutingRulesLoader {
             throw new InvalidRulesException(where + ": 'immediate' must be true or false");
         }
         String description = node.path("description").asText(null);
+        Set<String> skills = values(node.path("skills"), where, "skills", RoutingRulesLoader::skill);
         return new RoutingRule(
-                id, categories, tiers, priorities, team, strategy, immediate.asBoolean(false), description);
+                id, categories, tiers, priorities, team, strategy, immediate.asBoolean(false), description, skills);
+    }
+
+    private static String skill(String value) {
+        if (value.isBlank()) {
+            throw new InvalidRulesException("a skill must not be blank");
+        }
+        return value.toLowerCase(Locale.ROOT);
     }
 
     private static String text(JsonNode node, String field, String where) {

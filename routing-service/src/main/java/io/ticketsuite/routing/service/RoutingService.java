@@ -12,29 +12,23 @@ import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
-import io.ticketsuite.routing.Agent;
 import io.ticketsuite.routing.Assignment;
-import io.ticketsuite.routing.RoutingCursor;
 import io.ticketsuite.routing.RoutingTicket;
 import io.ticketsuite.routing.Team;
 import io.ticketsuite.routing.repository.AgentRepository;
 import io.ticketsuite.routing.repository.AssignmentRepository;
-import io.ticketsuite.routing.repository.RoutingCursorRepository;
 import io.ticketsuite.routing.repository.RoutingTicketRepository;
 import io.ticketsuite.routing.repository.TeamRepository;
 import io.ticketsuite.routing.rules.RouteFacts;
 import io.ticketsuite.routing.rules.RouteMatch;
 import io.ticketsuite.routing.rules.RoutingRules;
 import io.ticketsuite.routing.selection.AgentCandidate;
-import io.ticketsuite.routing.selection.AgentSelector;
 import io.ticketsuite.routing.selection.Selection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -53,10 +47,10 @@ public class RoutingService {
     private final RoutingTicketRepository tickets;
     private final TeamRepository teams;
     private final AgentRepository agents;
-    private final RoutingCursorRepository cursors;
     private final AssignmentRepository assignments;
     private final RoutingRules rules;
-    private final AgentSelector selector;
+    private final AgentChooser chooser;
+    private final ReassignmentService reassignments;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -65,20 +59,20 @@ public class RoutingService {
             RoutingTicketRepository tickets,
             TeamRepository teams,
             AgentRepository agents,
-            RoutingCursorRepository cursors,
             AssignmentRepository assignments,
             RoutingRules rules,
-            AgentSelector selector,
+            AgentChooser chooser,
+            ReassignmentService reassignments,
             OutboxWriter outbox,
             Clock clock,
             MeterRegistry registry) {
         this.tickets = tickets;
         this.teams = teams;
         this.agents = agents;
-        this.cursors = cursors;
         this.assignments = assignments;
         this.rules = rules;
-        this.selector = selector;
+        this.chooser = chooser;
+        this.reassignments = reassignments;
         this.outbox = outbox;
         this.clock = clock;
         this.registry = registry;
@@ -87,6 +81,9 @@ public class RoutingService {
     /** Records the customer facts of a new ticket; routes it if it was already triaged. */
     public Uni<Void> onCreated(TicketCreated created) {
         return tickets.lock(created.ticketId()).chain(ticket -> {
+            if (ticket.status == null) {
+                ticket.status = created.status();
+            }
             if (ticket.assigned) {
                 return Uni.createFrom().voidItem();
             }
@@ -113,14 +110,14 @@ public class RoutingService {
     }
 
     /**
-     * A reclassification before the ticket is routed replaces the classification. After routing it changes
-     * nothing here (re-routing on reclassification is not part of this service yet).
+     * A reclassification before the ticket is routed replaces the classification. After routing, a ticket nobody
+     * works on yet is routed again by the rules with the new facts ({@code ticket.reassigned} when its team
+     * changes); a ticket being worked stays, and its assignment's reason says so.
      */
     public Uni<Void> onReclassified(TicketReclassified reclassified) {
         return tickets.lock(reclassified.ticketId()).chain(ticket -> {
             if (ticket.assigned) {
-                LOG.debugf("ticket %s reclassified after routing; assignment kept", reclassified.ticketId());
-                return Uni.createFrom().voidItem();
+                return reassignments.onReclassified(ticket, reclassified);
             }
             ticket.category = reclassified.category();
             ticket.priority = reclassified.priority();
@@ -132,20 +129,24 @@ public class RoutingService {
         });
     }
 
-    /** Resolved or closed tickets stop counting as their agent's load; reopened ones count again. */
+    /**
+     * Keeps the ticket's status (re-routing only moves tickets nobody works on yet). Resolved or closed tickets
+     * stop counting as their agent's load; reopened ones count again (the agent's counter follows).
+     */
     public Uni<Void> onStatusChanged(TicketStatusChanged changed) {
         boolean open = changed.to().isOpen();
-        return tickets.lock(changed.ticketId())
-                .chain(ticket -> {
-                    ticket.ticketOpen = open;
-                    return assignments.findById(changed.ticketId()).invoke(assignment -> {
-                        if (assignment != null && assignment.open != open) {
-                            assignment.open = open;
-                            assignment.closedAt = open ? null : micros(changed.changedAt());
-                        }
-                    });
-                })
-                .replaceWithVoid();
+        return tickets.lock(changed.ticketId()).chain(ticket -> {
+            ticket.ticketOpen = open;
+            ticket.status = changed.to();
+            return assignments.findById(changed.ticketId()).chain(assignment -> {
+                if (assignment == null || assignment.open == open) {
+                    return Uni.createFrom().voidItem();
+                }
+                assignment.open = open;
+                assignment.closedAt = open ? null : micros(changed.changedAt());
+                return agents.adjustLoad(assignment.agentId, open ? 1 : -1);
+            });
+        });
     }
 
     @WithSession
@@ -168,36 +169,24 @@ public class RoutingService {
         }
         RouteFacts facts = new RouteFacts(ticket.category, ticket.tier, ticket.priority, ticket.language);
         RouteMatch match = rules.route(facts);
+        AgentChooser.Ask ask = new AgentChooser.Ask(
+                match.rule().strategy(),
+                rules.requiredSkills(facts, match.rule()),
+                ticket.language,
+                ticket.customerId,
+                true,
+                Map.of());
         return teams.findById(match.teamId())
                 .onItem()
                 .ifNull()
                 .failWith(() -> new IllegalStateException(
                         "rule " + match.rule().id() + " routes to unknown team " + match.teamId()))
-                .chain(team -> cursors.lock(team.id)
-                        .chain(cursor -> agents.activeInTeam(team.id)
-                                .chain(members -> assignments
-                                        .openLoads(team.id)
-                                        .chain(loads -> assign(ticket, facts, match, team, cursor, members, loads)))));
+                .chain(team ->
+                        chooser.choose(team, ask).chain(selection -> assign(ticket, facts, match, team, selection)));
     }
 
-    private Uni<Void> assign(
-            RoutingTicket ticket,
-            RouteFacts facts,
-            RouteMatch match,
-            Team team,
-            RoutingCursor cursor,
-            List<Agent> members,
-            Map<String, Integer> loads) {
-        List<AgentCandidate> candidates = members.stream()
-                .map(a -> new AgentCandidate(
-                        a.id, a.name, new HashSet<>(a.languages), a.capacity, loads.getOrDefault(a.id, 0)))
-                .toList();
-        Selection selection = selector.select(match.rule().strategy(), candidates, ticket.language, cursor.lastAgentId);
+    private Uni<Void> assign(RoutingTicket ticket, RouteFacts facts, RouteMatch match, Team team, Selection selection) {
         Instant now = micros(clock.instant());
-        selection.agent().ifPresent(agent -> {
-            cursor.lastAgentId = agent.id();
-            cursor.updatedAt = now;
-        });
 
         Assignment assignment = new Assignment();
         assignment.ticketId = ticket.ticketId;
@@ -216,6 +205,8 @@ public class RoutingService {
         assignment.closedAt = ticket.ticketOpen ? null : now;
         assignment.triagedAt = ticket.triagedAt == null ? null : micros(ticket.triagedAt);
         assignment.assignedAt = now;
+        assignment.customerId = ticket.customerId;
+        assignment.tier = team.tier;
         ticket.assigned = true;
 
         TicketAssigned event = new TicketAssigned(
@@ -230,6 +221,7 @@ public class RoutingService {
                 now);
         return assignments
                 .persist(assignment)
+                .chain(() -> agents.adjustLoad(assignment.open ? assignment.agentId : null, 1))
                 .chain(() -> outbox.append(event))
                 .invoke(() -> measure(assignment, selection))
                 .replaceWithVoid();

@@ -114,8 +114,9 @@ class RoutingResourceTest {
                                 "account",
                                 "product",
                                 "devrel",
-                                "security"))
-                .body("", hasSize(9))
+                                "security",
+                                "clinical-safety"))
+                .body("", hasSize(10))
                 .extract()
                 .jsonPath();
 
@@ -124,10 +125,15 @@ class RoutingResourceTest {
         assertThat(teams.getString("find { it.id == 'billing' }.lead.id")).isEqualTo("lead-billing");
         assertThat(teams.getBoolean("find { it.id == 'billing' }.lead.agent")).isFalse();
         assertThat(teams.getBoolean("find { it.id == 'security' }.lead.agent")).isTrue();
+        assertThat(teams.getString("find { it.id == 'clinical-safety' }.lead.id"))
+                .isEqualTo("lead-clinical-safety");
+        assertThat(teams.getString("find { it.id == 'eng-tier2' }.tier")).isEqualTo("T2");
+        assertThat(teams.getString("find { it.id == 'billing' }.tier")).isNull();
         List<Map<String, Object>> agents = teams.getList("find { it.id == 'billing' }.agents");
         assertThat(agents).hasSizeBetween(2, 4);
         assertThat(agents).allSatisfy(agent -> {
-            assertThat(agent).containsKeys("languages", "skills", "seniority", "capacity", "open_assignments");
+            assertThat(agent)
+                    .containsKeys("languages", "skills", "seniority", "capacity", "open_assignments", "status");
             assertThat(((Number) agent.get("open_assignments")).intValue()).isNotNegative();
         });
         assertThat(teams.getList("agents.flatten().seniority", String.class)).containsOnly("JUNIOR", "SENIOR", "LEAD");
@@ -142,16 +148,19 @@ class RoutingResourceTest {
                 .get("/api/v1/routing-rules")
                 .then()
                 .statusCode(200)
-                .body("", hasSize(9))
-                .body("[0].id", equalTo("billing-enterprise"))
-                .body("[0].categories", equalTo(List.of("billing")))
-                .body("[0].tiers", equalTo(List.of("ENTERPRISE")))
-                .body("[0].team_id", equalTo("account-management"))
-                .body("[0].strategy", equalTo("ROUND_ROBIN"))
-                .body("[2].immediate", equalTo(true))
-                .body("[8].id", equalTo("default"))
-                .body("[8].strategy", equalTo("LEAST_LOADED"))
-                .body("[8].order", equalTo(9));
+                .body("", hasSize(10))
+                .body("[0].id", equalTo("safety"))
+                .body("[0].team_id", equalTo("clinical-safety"))
+                .body("[0].immediate", equalTo(true))
+                .body("[1].id", equalTo("billing-enterprise"))
+                .body("[1].categories", equalTo(List.of("billing")))
+                .body("[1].tiers", equalTo(List.of("ENTERPRISE")))
+                .body("[1].team_id", equalTo("account-management"))
+                .body("[1].strategy", equalTo("ROUND_ROBIN"))
+                .body("[3].immediate", equalTo(true))
+                .body("[9].id", equalTo("default"))
+                .body("[9].strategy", equalTo("LEAST_LOADED"))
+                .body("[9].order", equalTo(10));
     }
 
     @Test

@@ -17,6 +17,23 @@ class DefaultRoutingRulesTest {
         return RULES.route(new RouteFacts(category, tier, Priority.P3, "en"));
     }
 
+    @ParameterizedTest
+    @EnumSource(CustomerTier.class)
+    void shouldRouteSafetyFirstToClinicalSafetyImmediatelyWithCrisisSkills(CustomerTier tier) {
+        RouteMatch match = route("safety", tier);
+
+        assertThat(RULES.rules().get(0).id()).isEqualTo("safety");
+        assertThat(match.teamId()).isEqualTo("clinical-safety");
+        assertThat(match.rule().immediate()).isTrue();
+        assertThat(match.reason()).isEqualTo("category safety → clinical-safety (rule safety), immediately");
+        assertThat(RULES.requiredSkills(new RouteFacts("safety", tier, Priority.P1, "en"), match.rule()))
+                .containsExactly("crisis-support");
+        assertThat(RULES.requiredSkills(
+                        new RouteFacts("billing", tier, Priority.P1, "en"),
+                        route("billing", tier).rule()))
+                .isEmpty();
+    }
+
     @Test
     void shouldRouteEnterpriseBillingToAccountManagement() {
         RouteMatch match = route("billing", CustomerTier.ENTERPRISE);
@@ -115,6 +132,7 @@ class DefaultRoutingRulesTest {
         assertThat(RULES.rules())
                 .extracting(RoutingRule::id)
                 .containsExactly(
+                        "safety",
                         "billing-enterprise",
                         "billing",
                         "security",

@@ -151,4 +151,40 @@ class RoutingRulesLoaderTest {
                 .isInstanceOf(InvalidRulesException.class)
                 .hasMessageContaining("not found");
     }
+
+    @Test
+    void shouldReadRuleSkillsAndCategorySkills() {
+        RoutingRules rules = RoutingRulesLoader.parse("""
+                category-skills:
+                  technical: [Debugging]
+                rules:
+                  - id: db
+                    when: {category: technical, priority: P1}
+                    team: eng-tier2
+                    strategy: round-robin
+                    skills: [databases, performance]
+                  - id: rest
+                    team: eng-tier1
+                    strategy: least-loaded
+                """);
+
+        RouteFacts urgent = new RouteFacts("technical", null, io.ticketsuite.events.Priority.P1, "en");
+        assertThat(rules.requiredSkills(urgent, rules.route(urgent).rule()))
+                .containsExactly("databases", "debugging", "performance");
+        RouteFacts calm = new RouteFacts("technical", null, io.ticketsuite.events.Priority.P4, "en");
+        assertThat(rules.requiredSkills(calm, rules.route(calm).rule())).containsExactly("debugging");
+    }
+
+    @Test
+    void shouldRefuseMalformedSkillsAndUnknownTopLevelKeys() {
+        assertThatThrownBy(() -> RoutingRulesLoader.parse("category-skills: [a]\nrules:\n" + CATCH_ALL))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("category-skills");
+        assertThatThrownBy(() -> RoutingRulesLoader.parse("skils: {}\nrules:\n" + CATCH_ALL))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("unknown key 'skils'");
+        assertThatThrownBy(() -> RoutingRulesLoader.parse("rules:\n" + CATCH_ALL + "    skills: {a: b}\n"))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("'skills' must be a value or a non-empty list");
+    }
 }

@@ -1,9 +1,10 @@
 package io.ticketsuite.routing.rest.dto;
 
+import io.ticketsuite.routing.AgentStatus;
 import io.ticketsuite.routing.Seniority;
 import java.util.List;
 
-/** An agent and their load: open assignments against capacity. */
+/** An agent and their load (open assignments against capacity) and availability. */
 public record AgentResponse(
         String id,
         String name,
@@ -13,4 +14,5 @@ public record AgentResponse(
         Seniority seniority,
         int capacity,
         int openAssignments,
-        boolean active) {}
+        boolean active,
+        AgentStatus status) {}

@@ -22,4 +22,8 @@ public record AssignmentResponse(
         boolean open,
         Instant triagedAt,
         Instant assignedAt,
-        Instant closedAt) {}
+        Instant closedAt,
+        String customerId,
+        String tier,
+        Instant reassignedAt,
+        int reassignments) {}
