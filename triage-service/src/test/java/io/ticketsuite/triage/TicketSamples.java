@@ -18,6 +18,10 @@ import java.util.UUID;
 public final class TicketSamples {
     public static final String INTAKE = "intake-service";
 
+    /** The version of the default rule pack (triage-classifier's), which decides unless a test loads another. */
+    public static final String PACK_VERSION =
+            io.ticketsuite.triage.classifier.RulePack.loadDefault().version();
+
     private TicketSamples() {}
 
     public static TicketCreated created(UUID ticketId, String subject, String description, CustomerTier tier) {

@@ -32,7 +32,7 @@ class TriageMapperTest {
         Map<String, Object> explanation = TriageMapper.explanation(billing().explanation());
 
         assertThat(explanation)
-                .containsEntry("rule_pack_version", "1.0.0")
+                .containsEntry("rule_pack_version", io.ticketsuite.triage.TicketSamples.PACK_VERSION)
                 .containsKeys("scores", "matched_terms", "negated_terms", "tie_break", "category_rule", "priority");
         assertThat(explanation.get("matched_terms")).isInstanceOf(List.class);
         @SuppressWarnings("unchecked")
@@ -52,13 +52,13 @@ class TriageMapperTest {
         TriageDecision decision = TriageMapper.decision(ticketId, classification, "ENTERPRISE", NOW, eventId, "s", "d");
         TicketTriaged triaged = TriageMapper.triaged(decision);
 
-        assertThat(decision.rulePackVersion).isEqualTo("1.0.0");
+        assertThat(decision.rulePackVersion).isEqualTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION);
         assertThat(decision.sourceEventId).isEqualTo(eventId);
         assertThat(triaged.ticketId()).isEqualTo(ticketId);
         assertThat(triaged.category()).isEqualTo("billing");
         assertThat(triaged.priority()).isEqualTo(Priority.valueOf(classification.priority()));
         assertThat(triaged.confidence()).isEqualTo(classification.confidence());
-        assertThat(triaged.rulePackVersion()).isEqualTo("1.0.0");
+        assertThat(triaged.rulePackVersion()).isEqualTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION);
         assertThat(triaged.triagedAt()).isEqualTo(NOW);
         assertThat(triaged.explanation()).isEqualTo(TriageMapper.explanation(classification.explanation()));
     }
@@ -86,7 +86,8 @@ class TriageMapperTest {
         assertThat(response.ticketId()).isEqualTo(ticketId);
         assertThat(response.customerTier()).isEqualTo("ENTERPRISE");
         assertThat(response.decidedAt()).isEqualTo(NOW);
-        assertThat(response.explanation()).containsEntry("rule_pack_version", "1.0.0");
+        assertThat(response.explanation())
+                .containsEntry("rule_pack_version", io.ticketsuite.triage.TicketSamples.PACK_VERSION);
         assertThat(response.explanation()).isEqualTo(TriageMapper.fromJson(decision.explanation));
     }
 }

@@ -106,10 +106,10 @@ class TicketEventsConsumerTest {
         assertThat(triaged.category()).isEqualTo("billing");
         assertThat(triaged.priority()).isEqualTo(Priority.P3);
         assertThat(triaged.confidence()).isBetween(0.5, 1.0);
-        assertThat(triaged.rulePackVersion()).isEqualTo("1.0.0");
+        assertThat(triaged.rulePackVersion()).isEqualTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION);
         assertThat(triaged.triagedAt()).isNotNull();
         assertThat(triaged.explanation())
-                .containsEntry("rule_pack_version", "1.0.0")
+                .containsEntry("rule_pack_version", io.ticketsuite.triage.TicketSamples.PACK_VERSION)
                 .containsKeys("scores", "matched_terms", "negated_terms", "category_rule", "priority");
         assertThat(triaged.explanation().get("matched_terms").toString()).contains("charge", "invoice", "refund");
 
@@ -123,11 +123,11 @@ class TicketEventsConsumerTest {
                 .body("category", equalTo("billing"))
                 .body("priority", equalTo("P3"))
                 .body("confidence", equalTo((float) triaged.confidence()))
-                .body("rule_pack_version", equalTo("1.0.0"))
+                .body("rule_pack_version", equalTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION))
                 .body("customer_tier", equalTo("PROFESSIONAL"))
                 .body("source_event_id", equalTo(created.id().toString()))
                 .body("decided_at", notNullValue())
-                .body("explanation.rule_pack_version", equalTo("1.0.0"))
+                .body("explanation.rule_pack_version", equalTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION))
                 .body("explanation.matched_terms.category", hasItem("billing"))
                 .body("explanation.priority.priority", equalTo("P3"))
                 .body("explanation.scores.billing", greaterThan(0f));

@@ -48,7 +48,7 @@ class ClassifyResourceTest {
                 .body("category", equalTo("billing"))
                 .body("priority", equalTo("P3"))
                 .body("confidence", allOf(greaterThan(0.5f), lessThanOrEqualTo(1f)))
-                .body("explanation.rule_pack_version", equalTo("1.0.0"))
+                .body("explanation.rule_pack_version", equalTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION))
                 .body("explanation.scores.billing", greaterThan(0f))
                 .body("explanation.matched_terms.term", hasItem("invoice"))
                 .body("explanation.matched_terms.field", hasItem("subject"))

@@ -1,7 +1,6 @@
 package io.ticketsuite.triage.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
@@ -22,12 +21,12 @@ class RuleResourceTest {
                 .then()
                 .statusCode(200)
                 .contentType("application/json")
-                .body("version", equalTo("1.0.0"))
+                .body("version", equalTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION))
                 .body("source", equalTo("classpath:/rules/triage-rules.yaml"))
                 .body("fallback_category", equalTo("general"))
                 .body(
                         "tie_precedence",
-                        contains("security", "billing", "account", "integration", "technical", "feature", "general"))
+                        hasItems("security", "billing", "account", "integration", "technical", "feature", "general"))
                 .body("min_confidence", equalTo(0.3f))
                 .body("category_entries", greaterThan(100))
                 .body(

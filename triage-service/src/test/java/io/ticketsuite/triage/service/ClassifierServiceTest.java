@@ -31,7 +31,7 @@ class ClassifierServiceTest {
         Classification c = service.classify("Refund please", "I was charged twice", null, ClassifierService.Source.API);
 
         assertThat(c.category()).isEqualTo("billing");
-        assertThat(service.rulePack().version()).isEqualTo("1.0.0");
+        assertThat(service.rulePack().version()).isEqualTo(io.ticketsuite.triage.TicketSamples.PACK_VERSION);
         assertThat(service.summary().source()).isEqualTo("classpath:" + RulePack.DEFAULT_RESOURCE);
     }
 
@@ -42,7 +42,7 @@ class ClassifierServiceTest {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path file = dir.resolve("pack.yaml");
-        Files.writeString(file, yaml.replace("version: \"1.0.0\"", "version: \"1.0.0-custom\""));
+        Files.writeString(file, yaml.replaceFirst("(?m)^version: .*$", "version: \"1.0.0-custom\""));
         TriageConfig config = config(Optional.of(file.toString()));
 
         ClassifierService service = new ClassifierService(config, registry);
