@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -84,4 +85,54 @@ public class Ticket {
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
+    /** SUPPORT details as JSON ({@code SupportDetails} of the contract); null for other types. */
+    @Column(name = "support_details", updatable = false)
+    public String supportDetails;
+
+    /** ESCALATION details as JSON ({@code EscalationDetails} of the contract); null for other types. */
+    @Column(name = "escalation_details", updatable = false)
+    public String escalationDetails;
+
+    /** The closed ticket this one follows up, if any. */
+    @Column(name = "follows_up", updatable = false)
+    public UUID followsUp;
+
+    /** The classifier's category and priority (ticket.triaged), kept when a person reclassifies. */
+    @Column(name = "classified_category")
+    public String classifiedCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "classified_priority")
+    public Priority classifiedPriority;
+
+    @Column(name = "reclassified_by")
+    public String reclassifiedBy;
+
+    @Column(name = "reclassified_at")
+    public Instant reclassifiedAt;
+
+    @Column(name = "reclassification_reason")
+    public String reclassificationReason;
+
+    @Column(name = "scheduled_for")
+    public LocalDate scheduledFor;
+
+    @Column(name = "estimate_minutes")
+    public Integer estimateMinutes;
+
+    @Column(name = "time_logged_minutes", nullable = false)
+    public int timeLoggedMinutes;
+
+    @Column(name = "resolution_category")
+    public String resolutionCategory;
+
+    @Column(name = "resolution_summary")
+    public String resolutionSummary;
+
+    @Column(name = "lessons_learned")
+    public String lessonsLearned;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 }

@@ -2,11 +2,13 @@ package io.ticketsuite.intake;
 
 import static io.ticketsuite.events.TicketStatus.ACCEPTED;
 import static io.ticketsuite.events.TicketStatus.ASSIGNED;
+import static io.ticketsuite.events.TicketStatus.AWAITING_REVIEW;
 import static io.ticketsuite.events.TicketStatus.CLOSED;
 import static io.ticketsuite.events.TicketStatus.IN_PROGRESS;
 import static io.ticketsuite.events.TicketStatus.NEW;
 import static io.ticketsuite.events.TicketStatus.REOPENED;
 import static io.ticketsuite.events.TicketStatus.RESOLVED;
+import static io.ticketsuite.events.TicketStatus.SCHEDULED;
 import static io.ticketsuite.events.TicketStatus.TRIAGED;
 import static io.ticketsuite.events.TicketStatus.WAITING_FOR_CUSTOMER;
 import static io.ticketsuite.events.TicketStatus.WAITING_FOR_THIRD_PARTY;
@@ -16,50 +18,97 @@ import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** The lifecycle table of each type, row by row: every status and exactly the moves it allows. */
 class TicketLifecycleTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Duration WINDOW = Duration.ofDays(14);
 
+    private static final Map<TicketStatus, Set<TicketStatus>> SUPPORT = Map.ofEntries(
+            Map.entry(NEW, EnumSet.of(TRIAGED, ASSIGNED, CLOSED)),
+            Map.entry(TRIAGED, EnumSet.of(ASSIGNED, CLOSED)),
+            Map.entry(
+                    ASSIGNED,
+                    EnumSet.of(IN_PROGRESS, SCHEDULED, WAITING_FOR_CUSTOMER, WAITING_FOR_THIRD_PARTY, RESOLVED)),
+            Map.entry(SCHEDULED, EnumSet.of(IN_PROGRESS, WAITING_FOR_CUSTOMER, WAITING_FOR_THIRD_PARTY)),
+            Map.entry(
+                    IN_PROGRESS,
+                    EnumSet.of(SCHEDULED, AWAITING_REVIEW, WAITING_FOR_CUSTOMER, WAITING_FOR_THIRD_PARTY, RESOLVED)),
+            Map.entry(AWAITING_REVIEW, EnumSet.of(RESOLVED, IN_PROGRESS)),
+            Map.entry(WAITING_FOR_CUSTOMER, EnumSet.of(IN_PROGRESS, RESOLVED, CLOSED)),
+            Map.entry(WAITING_FOR_THIRD_PARTY, EnumSet.of(IN_PROGRESS, RESOLVED)),
+            Map.entry(RESOLVED, EnumSet.of(CLOSED, REOPENED)),
+            Map.entry(REOPENED, EnumSet.of(ASSIGNED, IN_PROGRESS, SCHEDULED, RESOLVED)),
+            Map.entry(CLOSED, EnumSet.of(REOPENED)),
+            Map.entry(ACCEPTED, EnumSet.noneOf(TicketStatus.class)));
+
+    private static final Map<TicketStatus, Set<TicketStatus>> ESCALATION = Map.ofEntries(
+            Map.entry(NEW, EnumSet.of(TRIAGED, ASSIGNED, CLOSED)),
+            Map.entry(TRIAGED, EnumSet.of(ASSIGNED, CLOSED)),
+            Map.entry(ASSIGNED, EnumSet.of(IN_PROGRESS, WAITING_FOR_CUSTOMER, WAITING_FOR_THIRD_PARTY, RESOLVED)),
+            Map.entry(IN_PROGRESS, EnumSet.of(WAITING_FOR_CUSTOMER, WAITING_FOR_THIRD_PARTY, RESOLVED)),
+            Map.entry(WAITING_FOR_CUSTOMER, EnumSet.of(IN_PROGRESS, RESOLVED, CLOSED)),
+            Map.entry(WAITING_FOR_THIRD_PARTY, EnumSet.of(IN_PROGRESS, RESOLVED)),
+            Map.entry(RESOLVED, EnumSet.of(CLOSED, REOPENED)),
+            Map.entry(REOPENED, EnumSet.of(ASSIGNED, IN_PROGRESS, RESOLVED)),
+            Map.entry(CLOSED, EnumSet.of(REOPENED)),
+            Map.entry(SCHEDULED, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(AWAITING_REVIEW, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(ACCEPTED, EnumSet.noneOf(TicketStatus.class)));
+
+    private static final Map<TicketStatus, Set<TicketStatus>> QUESTION = Map.ofEntries(
+            Map.entry(NEW, EnumSet.of(ACCEPTED, CLOSED)),
+            Map.entry(ACCEPTED, EnumSet.of(RESOLVED)),
+            Map.entry(RESOLVED, EnumSet.of(CLOSED, REOPENED)),
+            Map.entry(REOPENED, EnumSet.of(ACCEPTED, RESOLVED)),
+            Map.entry(CLOSED, EnumSet.of(REOPENED)),
+            Map.entry(TRIAGED, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(ASSIGNED, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(IN_PROGRESS, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(SCHEDULED, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(AWAITING_REVIEW, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(WAITING_FOR_CUSTOMER, EnumSet.noneOf(TicketStatus.class)),
+            Map.entry(WAITING_FOR_THIRD_PARTY, EnumSet.noneOf(TicketStatus.class)));
+
     @ParameterizedTest
-    @EnumSource(
-            value = TicketType.class,
-            names = {"SUPPORT", "ESCALATION"})
-    void shouldFollowTheFullWorkflowForSupportAndEscalation(TicketType type) {
-        assertThat(TicketLifecycle.allowed(type, NEW)).containsExactlyInAnyOrder(TRIAGED, ASSIGNED, CLOSED);
-        assertThat(TicketLifecycle.allowed(type, TRIAGED)).containsExactlyInAnyOrder(ASSIGNED, CLOSED);
-        assertThat(TicketLifecycle.allowed(type, ASSIGNED))
-                .containsExactlyInAnyOrder(IN_PROGRESS, WAITING_FOR_CUSTOMER, WAITING_FOR_THIRD_PARTY, RESOLVED);
-        assertThat(TicketLifecycle.allowed(type, IN_PROGRESS))
-                .containsExactlyInAnyOrder(WAITING_FOR_CUSTOMER, WAITING_FOR_THIRD_PARTY, RESOLVED);
-        assertThat(TicketLifecycle.allowed(type, WAITING_FOR_CUSTOMER))
-                .containsExactlyInAnyOrder(IN_PROGRESS, RESOLVED, CLOSED);
-        assertThat(TicketLifecycle.allowed(type, WAITING_FOR_THIRD_PARTY))
-                .containsExactlyInAnyOrder(IN_PROGRESS, RESOLVED);
-        assertThat(TicketLifecycle.allowed(type, RESOLVED)).containsExactlyInAnyOrder(CLOSED, REOPENED);
-        assertThat(TicketLifecycle.allowed(type, REOPENED)).containsExactlyInAnyOrder(ASSIGNED, IN_PROGRESS, RESOLVED);
-        assertThat(TicketLifecycle.allowed(type, CLOSED)).isEmpty();
-        assertThat(TicketLifecycle.allowed(type, ACCEPTED)).isEmpty();
+    @EnumSource(TicketType.class)
+    void shouldAllowExactlyTheMovesOfTheTableForEveryStatus(TicketType type) {
+        Map<TicketStatus, Set<TicketStatus>> table = switch (type) {
+            case SUPPORT -> SUPPORT;
+            case ESCALATION -> ESCALATION;
+            case QUESTION -> QUESTION;
+        };
+        assertThat(table.keySet()).as("the table covers every status").containsExactlyInAnyOrder(TicketStatus.values());
+        for (TicketStatus from : TicketStatus.values()) {
+            assertThat(TicketLifecycle.allowed(type, from))
+                    .as(type + " from " + from)
+                    .containsExactlyInAnyOrderElementsOf(table.get(from));
+        }
     }
 
     @Test
-    void shouldGiveAQuestionTheShortLifecycle() {
-        TicketType q = TicketType.QUESTION;
-        assertThat(TicketLifecycle.allowed(q, NEW)).containsExactlyInAnyOrder(ACCEPTED, CLOSED);
-        assertThat(TicketLifecycle.allowed(q, ACCEPTED)).containsExactly(RESOLVED);
-        assertThat(TicketLifecycle.allowed(q, RESOLVED)).containsExactlyInAnyOrder(CLOSED, REOPENED);
-        assertThat(TicketLifecycle.allowed(q, REOPENED)).containsExactlyInAnyOrder(ACCEPTED, RESOLVED);
-        assertThat(TicketLifecycle.allowed(q, TRIAGED)).isEmpty();
-        assertThat(TicketLifecycle.isStatusOf(q, IN_PROGRESS)).isFalse();
+    void shouldKeepTheSupportWorkStatesToSupport() {
+        assertThat(TicketLifecycle.isStatusOf(TicketType.SUPPORT, SCHEDULED)).isTrue();
+        assertThat(TicketLifecycle.isStatusOf(TicketType.SUPPORT, AWAITING_REVIEW))
+                .isTrue();
+        assertThat(TicketLifecycle.isStatusOf(TicketType.ESCALATION, SCHEDULED)).isFalse();
+        assertThat(TicketLifecycle.isStatusOf(TicketType.QUESTION, AWAITING_REVIEW))
+                .isFalse();
+        assertThat(TicketLifecycle.isStatusOf(TicketType.QUESTION, IN_PROGRESS)).isFalse();
     }
 
     @Test
     void shouldRefuseAnIllegalTransitionSayingWhy() {
         assertThat(TicketLifecycle.refusal(TicketType.SUPPORT, NEW, RESOLVED, null, NOW, WINDOW))
                 .contains("a SUPPORT ticket cannot go from NEW to RESOLVED");
+        assertThat(TicketLifecycle.refusal(TicketType.ESCALATION, IN_PROGRESS, AWAITING_REVIEW, null, NOW, WINDOW))
+                .contains("a ESCALATION ticket cannot go from IN_PROGRESS to AWAITING_REVIEW");
         assertThat(TicketLifecycle.refusal(TicketType.SUPPORT, ASSIGNED, IN_PROGRESS, null, NOW, WINDOW))
                 .isEmpty();
     }
@@ -69,10 +118,14 @@ class TicketLifecycleTest {
         Instant resolved = NOW.minus(Duration.ofDays(13));
         assertThat(TicketLifecycle.refusal(TicketType.SUPPORT, RESOLVED, REOPENED, resolved, NOW, WINDOW))
                 .isEmpty();
+        assertThat(TicketLifecycle.refusal(TicketType.QUESTION, CLOSED, REOPENED, resolved, NOW, WINDOW))
+                .isEmpty();
+        assertThat(TicketLifecycle.withinReopenWindow(resolved, NOW, WINDOW)).isTrue();
 
         Instant longAgo = NOW.minus(Duration.ofDays(15));
-        assertThat(TicketLifecycle.refusal(TicketType.SUPPORT, RESOLVED, REOPENED, longAgo, NOW, WINDOW))
+        assertThat(TicketLifecycle.refusal(TicketType.SUPPORT, CLOSED, REOPENED, longAgo, NOW, WINDOW))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("reopen window of 14 days"));
+        assertThat(TicketLifecycle.withinReopenWindow(longAgo, NOW, WINDOW)).isFalse();
     }
 
     @Test
@@ -82,10 +135,10 @@ class TicketLifecycleTest {
         assertThat(TicketLifecycle.onTriaged(TicketType.QUESTION, NEW)).isEmpty();
         assertThat(TicketLifecycle.onAssigned(TicketType.SUPPORT, TRIAGED)).contains(ASSIGNED);
         assertThat(TicketLifecycle.onAssigned(TicketType.SUPPORT, NEW)).contains(ASSIGNED);
+        assertThat(TicketLifecycle.onAssigned(TicketType.SUPPORT, REOPENED)).contains(ASSIGNED);
         assertThat(TicketLifecycle.onAssigned(TicketType.QUESTION, NEW)).contains(ACCEPTED);
         assertThat(TicketLifecycle.onAssigned(TicketType.SUPPORT, RESOLVED)).isEmpty();
-        for (TicketStatus closed : new TicketStatus[] {CLOSED}) {
-            assertThat(TicketLifecycle.onAssigned(TicketType.SUPPORT, closed)).isEmpty();
-        }
+        assertThat(TicketLifecycle.onAssigned(TicketType.SUPPORT, SCHEDULED)).isEmpty();
+        assertThat(TicketLifecycle.onAssigned(TicketType.SUPPORT, CLOSED)).isEmpty();
     }
 }

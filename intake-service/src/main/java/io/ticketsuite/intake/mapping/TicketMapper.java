@@ -1,6 +1,12 @@
 package io.ticketsuite.intake.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ticketsuite.events.Customer;
+import io.ticketsuite.events.EscalationDetails;
+import io.ticketsuite.events.EventCodec;
+import io.ticketsuite.events.Reproduction;
+import io.ticketsuite.events.Resolution;
+import io.ticketsuite.events.SupportDetails;
 import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketStatus;
@@ -17,6 +23,28 @@ import java.util.UUID;
 public final class TicketMapper {
     private TicketMapper() {}
 
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return EventCodec.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventCodec.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable", e);
+        }
+    }
+
     public static Ticket newTicket(UUID id, CreateTicketRequest request, Instant now) {
         Ticket ticket = new Ticket();
         ticket.id = id;
@@ -32,12 +60,47 @@ public final class TicketMapper {
         ticket.customerTimeZone = request.customer().timeZone();
         ticket.tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
         ticket.externalId = request.externalId();
+        ticket.supportDetails = json(supportDetails(request));
+        ticket.escalationDetails = json(escalationDetails(request));
         ticket.createdAt = now;
         ticket.updatedAt = now;
         return ticket;
     }
 
+    /** The SUPPORT details of a request, or null when it has none. */
+    public static SupportDetails supportDetails(CreateTicketRequest r) {
+        if (!r.hasSupportDetails()) {
+            return null;
+        }
+        Reproduction reproduction = r.reproduction() == null
+                ? null
+                : new Reproduction(
+                        r.reproduction().steps(),
+                        r.reproduction().expected(),
+                        r.reproduction().actual());
+        return new SupportDetails(reproduction, r.affected(), r.errorMessages(), r.environment());
+    }
+
+    /** The ESCALATION details of a request, or null when it has none. */
+    public static EscalationDetails escalationDetails(CreateTicketRequest r) {
+        if (!r.hasEscalationDetails()) {
+            return null;
+        }
+        return new EscalationDetails(
+                r.client(),
+                r.escalationTypes(),
+                r.actionTaken(),
+                r.evidence(),
+                r.relationshipImpact(),
+                r.suggestedNextSteps());
+    }
+
     public static TicketResponse toResponse(Ticket t) {
+        return toResponse(t, List.of());
+    }
+
+    /** The ticket with the ids of the tickets that follow it up. */
+    public static TicketResponse toResponse(Ticket t, List<UUID> followUps) {
         return new TicketResponse(
                 t.id,
                 t.type,
@@ -55,7 +118,30 @@ public final class TicketMapper {
                 t.assigneeId,
                 t.createdAt,
                 t.updatedAt,
-                t.resolvedAt);
+                t.resolvedAt,
+                read(t.supportDetails, SupportDetails.class),
+                read(t.escalationDetails, EscalationDetails.class),
+                t.followsUp,
+                followUps,
+                t.classifiedCategory == null && t.classifiedPriority == null
+                        ? null
+                        : new TicketResponse.Classification(t.classifiedCategory, t.classifiedPriority),
+                t.reclassifiedBy == null && t.reclassifiedAt == null
+                        ? null
+                        : new TicketResponse.Reclassification(
+                                t.reclassifiedBy, t.reclassifiedAt, t.reclassificationReason),
+                t.scheduledFor,
+                t.estimateMinutes,
+                t.timeLoggedMinutes,
+                resolution(t),
+                t.closedAt);
+    }
+
+    /** The ticket's last resolution, or null if it was never resolved with one. */
+    public static Resolution resolution(Ticket t) {
+        return t.resolutionCategory == null && t.resolutionSummary == null
+                ? null
+                : new Resolution(t.resolutionCategory, t.resolutionSummary, t.lessonsLearned);
     }
 
     public static TicketCreated created(Ticket t) {
@@ -69,7 +155,10 @@ public final class TicketMapper {
                 t.tags,
                 t.externalId,
                 t.status,
-                t.createdAt);
+                t.createdAt,
+                read(t.supportDetails, SupportDetails.class),
+                read(t.escalationDetails, EscalationDetails.class),
+                t.followsUp);
     }
 
     public static CommentResponse toResponse(TicketComment c) {

@@ -2,6 +2,7 @@ package io.ticketsuite.intake.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.intake.service.TicketService;
@@ -31,7 +32,7 @@ public class DecisionConsumer {
                 return tickets.applyTriage(t.ticketId(), t.category(), t.priority(), "triaged as " + t.category());
             }
             if (event.data() instanceof TicketReclassified r) {
-                return tickets.applyTriage(r.ticketId(), r.category(), r.priority(), r.reason());
+                return tickets.applyReclassification(r);
             }
             return Uni.createFrom().voidItem();
         });
@@ -42,6 +43,9 @@ public class DecisionConsumer {
         return inbox.process("intake.routing", record, event -> {
             if (event.data() instanceof TicketAssigned a) {
                 return tickets.applyAssignment(a);
+            }
+            if (event.data() instanceof TicketReassigned r) {
+                return tickets.applyReassignment(r);
             }
             return Uni.createFrom().voidItem();
         });

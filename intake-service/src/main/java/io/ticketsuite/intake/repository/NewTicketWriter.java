@@ -25,10 +25,11 @@ import java.util.UUID;
 public class NewTicketWriter {
     private static final String TICKET_COLUMNS = "id, type, channel, status, subject, description, customer_id,"
             + " customer_email, customer_tier, customer_language, tags, external_id, created_at, updated_at,"
-            + " customer_time_zone";
+            + " customer_time_zone, support_details, escalation_details";
     private static final String TICKET_VALUES = "$1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text,"
-            + " $8::text, $9::text, $10::text, $11::text[], $12::text, $13::timestamptz, $14::timestamptz, $15::text";
-    private static final String OUTBOX_VALUES = "$16::uuid, $17::text, $18::text, $19::text, $20::text, $21::text";
+            + " $8::text, $9::text, $10::text, $11::text[], $12::text, $13::timestamptz, $14::timestamptz, $15::text,"
+            + " $16::text, $17::text";
+    private static final String OUTBOX_VALUES = "$18::uuid, $19::text, $20::text, $21::text, $22::text, $23::text";
 
     /** Ticket + outbox row. */
     static final String INSERT = "WITH t AS (INSERT INTO ticket (" + TICKET_COLUMNS + ") VALUES (" + TICKET_VALUES
@@ -40,7 +41,7 @@ public class NewTicketWriter {
      * nothing). Returns how many keys it claimed, 1 or 0.
      */
     static final String INSERT_CLAIMED = "WITH k AS (INSERT INTO idempotency_key (key, request_hash, ticket_id)"
-            + " VALUES ($22::text, $23::text, $1::uuid) ON CONFLICT DO NOTHING RETURNING ticket_id),"
+            + " VALUES ($24::text, $25::text, $1::uuid) ON CONFLICT DO NOTHING RETURNING ticket_id),"
             + " t AS (INSERT INTO ticket (" + TICKET_COLUMNS + ") SELECT " + TICKET_VALUES + " FROM k),"
             + " o AS (INSERT INTO outbox (" + OutboxWriter.COLUMNS + ") SELECT " + OUTBOX_VALUES + " FROM k)"
             + " SELECT count(*) FROM k";
@@ -89,7 +90,7 @@ public class NewTicketWriter {
     }
 
     private static Tuple values(Ticket t, OutboxWriter.Row event, String key, String requestHash) {
-        List<Object> values = new ArrayList<>(23);
+        List<Object> values = new ArrayList<>(25);
         values.add(t.id);
         values.add(t.type.name());
         values.add(t.channel.name());
@@ -105,6 +106,8 @@ public class NewTicketWriter {
         values.add(utc(t.createdAt));
         values.add(utc(t.updatedAt));
         values.add(t.customerTimeZone);
+        values.add(t.supportDetails);
+        values.add(t.escalationDetails);
         values.add(event.eventId());
         values.add(event.topic());
         values.add(event.messageKey());

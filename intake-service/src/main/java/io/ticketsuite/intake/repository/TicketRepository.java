@@ -8,7 +8,9 @@ import io.ticketsuite.intake.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,7 +31,18 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             io.ticketsuite.events.TicketType type,
             String category,
             io.ticketsuite.events.Priority priority,
-            io.ticketsuite.events.TicketType excludedType) {
+            io.ticketsuite.events.TicketType excludedType,
+            String q) {
+
+        public Filter(
+                io.ticketsuite.events.TicketStatus status,
+                String customer,
+                io.ticketsuite.events.TicketType type,
+                String category,
+                io.ticketsuite.events.Priority priority,
+                io.ticketsuite.events.TicketType excludedType) {
+            this(status, customer, type, category, priority, excludedType, null);
+        }
 
         public Filter(
                 io.ticketsuite.events.TicketStatus status,
@@ -37,7 +50,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 io.ticketsuite.events.TicketType type,
                 String category,
                 io.ticketsuite.events.Priority priority) {
-            this(status, customer, type, category, priority, null);
+            this(status, customer, type, category, priority, null, null);
         }
     }
 
@@ -49,6 +62,9 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
      * @param offset the first row (already bounded by the kit's {@code Paging})
      */
     public Uni<PageResult> search(Filter filter, int offset, int size) {
+        if (filter.q() != null && !filter.q().isBlank()) {
+            return fullText(filter, offset, size);
+        }
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
         add(clauses, params, "status", filter.status());
@@ -67,6 +83,74 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 .list()
                 .chain(items -> (clauses.isEmpty() ? count() : count(query, params))
                         .map(total -> new PageResult(items, total)));
+    }
+
+    /**
+     * Full-text search over subject and description ({@code search_vector}, GIN-indexed): the words of {@code q}
+     * (web-search syntax: quotes, {@code or}, {@code -word}) combined with the other filters, most relevant first
+     * (subject matches weigh more than description ones), then newest first.
+     */
+    private Uni<PageResult> fullText(Filter filter, int offset, int size) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        params.add(filter.q());
+        clauses.add("t.search_vector @@ websearch_to_tsquery('english', ?1)");
+        nativeAdd(clauses, params, "t.status", filter.status());
+        nativeAdd(clauses, params, "t.customer_id", filter.customer());
+        nativeAdd(clauses, params, "t.type", filter.type());
+        nativeAdd(clauses, params, "t.category", filter.category());
+        nativeAdd(clauses, params, "t.priority", filter.priority());
+        if (filter.excludedType() != null) {
+            params.add(filter.excludedType().name());
+            clauses.add("t.type <> ?" + params.size());
+        }
+        String where = " FROM ticket t WHERE " + String.join(" AND ", clauses);
+        String select = "SELECT CAST(t.id AS text)" + where
+                + " ORDER BY ts_rank_cd(t.search_vector, websearch_to_tsquery('english', ?1)) DESC,"
+                + " t.created_at DESC, t.id DESC LIMIT " + size + " OFFSET " + offset;
+        String count = "SELECT count(*)" + where;
+        return getSession().chain(session -> {
+            var ids = session.createNativeQuery(select, String.class);
+            var total = session.createNativeQuery(count, Long.class);
+            for (int i = 0; i < params.size(); i++) {
+                ids.setParameter(i + 1, params.get(i));
+                total.setParameter(i + 1, params.get(i));
+            }
+            return ids.getResultList().chain(found -> {
+                List<UUID> order = found.stream().map(UUID::fromString).toList();
+                Uni<List<Ticket>> items = order.isEmpty()
+                        ? Uni.createFrom().item(List.of())
+                        : list("id in ?1", order)
+                                .map(tickets -> order.stream()
+                                        .map(id -> tickets.stream()
+                                                .filter(t -> t.id.equals(id))
+                                                .findFirst()
+                                                .orElseThrow())
+                                        .toList());
+                return items.chain(list -> total.getSingleResult().map(n -> new PageResult(list, n)));
+            });
+        });
+    }
+
+    /** The ids of the tickets that follow up each of {@code ids}. */
+    public Uni<Map<UUID, List<UUID>>> followUps(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("followsUp in ?1 order by createdAt, id", ids).map(found -> {
+            Map<UUID, List<UUID>> byTicket = new HashMap<>();
+            for (Ticket t : found) {
+                byTicket.computeIfAbsent(t.followsUp, k -> new ArrayList<>()).add(t.id);
+            }
+            return byTicket;
+        });
+    }
+
+    private static void nativeAdd(List<String> clauses, List<Object> params, String column, Object value) {
+        if (value != null) {
+            params.add(value instanceof Enum<?> e ? e.name() : value);
+            clauses.add(column + " = ?" + params.size());
+        }
     }
 
     private static void add(List<String> clauses, Parameters params, String field, Object value) {

@@ -10,9 +10,13 @@ import io.ticketsuite.intake.repository.TicketRepository;
 import io.ticketsuite.intake.rest.dto.CommentRequest;
 import io.ticketsuite.intake.rest.dto.CommentResponse;
 import io.ticketsuite.intake.rest.dto.CreateTicketRequest;
+import io.ticketsuite.intake.rest.dto.EscalateRequest;
+import io.ticketsuite.intake.rest.dto.EscalationRequested;
 import io.ticketsuite.intake.rest.dto.PageResponse;
 import io.ticketsuite.intake.rest.dto.StatusChangeRequest;
 import io.ticketsuite.intake.rest.dto.TicketResponse;
+import io.ticketsuite.intake.rest.dto.TimeEntryRequest;
+import io.ticketsuite.intake.rest.dto.TimeEntryResponse;
 import io.ticketsuite.intake.security.Actor;
 import io.ticketsuite.intake.service.TicketService;
 import io.ticketsuite.kit.problem.Problem;
@@ -40,6 +44,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -151,10 +156,14 @@ public class TicketResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+        List<Problem.FieldError> errors = new ArrayList<>(TypeFields.errors(effective));
         if (effective.type() == TicketType.ESCALATION
                 && !effective.channel().name().matches("API|PHONE")) {
-            throw ProblemException.validation(List.of(new Problem.FieldError(
-                    "type", "ESCALATION tickets are internal: create them through channel API or PHONE")));
+            errors.add(new Problem.FieldError(
+                    "type", "ESCALATION tickets are internal: create them through channel API or PHONE"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
         }
         return tickets.create(effective, idempotencyKey)
                 .map(created -> Response.created(uri.getBaseUriBuilder()
@@ -175,14 +184,7 @@ public class TicketResource {
         String timeZone = request.customer() == null ? null : request.customer().timeZone();
         CreateTicketRequest.Customer customer = new CreateTicketRequest.Customer(
                 actor.customerId(), caller.email().orElse(null), tierOf(caller), language, timeZone);
-        return new CreateTicketRequest(
-                request.subject(),
-                request.description(),
-                request.type(),
-                request.channel(),
-                customer,
-                request.tags(),
-                request.externalId());
+        return request.withCustomer(customer);
     }
 
     private static CustomerTier tierOf(Caller caller) {
@@ -208,7 +210,7 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TicketResponse> getTicket(@PathParam("id") String id) {
         Actor actor = Actor.reader(caller);
-        return tickets.get(ProblemException.idOrNotFound("ticket", id), actor).map(TicketMapper::toResponse);
+        return tickets.view(ProblemException.idOrNotFound("ticket", id), actor);
     }
 
     @GET
@@ -216,7 +218,9 @@ public class TicketResource {
     @Operation(
             operationId = "listTickets",
             summary = "List tickets",
-            description = "Newest first; filters combine with AND. A customer's list holds only their own tickets"
+            description = "Newest first; filters combine with AND. With `q`, full-text search over subject and"
+                    + " description (web-search syntax: words, \"a phrase\", or, -word; English stemming), most"
+                    + " relevant first (subject matches weigh more), then newest. A customer's list holds only their own tickets"
                     + " and no ESCALATION: asking for another customer or for `type=ESCALATION` gives an empty page.")
     @APIResponse(responseCode = "200", description = "One page of tickets")
     public Uni<PageResponse<TicketResponse>> listTickets(
@@ -225,6 +229,10 @@ public class TicketResource {
             @QueryParam("type") @Parameter(description = "SUPPORT, QUESTION or ESCALATION") String type,
             @QueryParam("category") @Parameter(description = "e.g. billing") String category,
             @QueryParam("priority") @Parameter(description = "P1 … P4") String priority,
+            @QueryParam("q")
+                    @Size(max = 500)
+                    @Parameter(description = "words to find in subject and description (full-text, ≤ 500 characters)")
+                    String q,
             @QueryParam("page")
                     @DefaultValue("0")
                     @Parameter(description = "0 … 100000", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
@@ -244,10 +252,10 @@ public class TicketResource {
                 customer,
                 parse(TicketType.class, "type", type),
                 category == null ? null : category.toLowerCase(Locale.ROOT),
-                parse(Priority.class, "priority", priority));
-        return tickets.list(filter, actor, offset, size)
-                .map(result -> new PageResponse<>(
-                        result.items().stream().map(TicketMapper::toResponse).toList(), page, size, result.total()));
+                parse(Priority.class, "priority", priority),
+                null,
+                q == null || q.isBlank() ? null : q.strip());
+        return tickets.listView(filter, actor, page, offset, size);
     }
 
     @POST
@@ -258,9 +266,24 @@ public class TicketResource {
             operationId = "changeTicketStatus",
             summary = "Change the status",
             description = "Enforces the lifecycle of the ticket's type. Staff make any legal transition; a customer"
-                    + " may only reopen or close their own RESOLVED ticket. The change is recorded as by the caller"
+                    + " may only reopen or close (confirm) their own RESOLVED ticket, or reopen their CLOSED one."
+                    + " RESOLVED needs `resolution` {category, summary} (an ESCALATION also `lessons_learned`);"
+                    + " SCHEDULED (SUPPORT) needs `scheduled_for` and `estimate_minutes`. Reopening after the reopen"
+                    + " window opens a follow-up ticket instead (201). The change is recorded as by the caller"
                     + " (`changed_by`, `changed_by_role` on ticket.status-changed).")
     @APIResponse(responseCode = "200", description = "The ticket in its new status")
+    @APIResponse(
+            responseCode = "201",
+            description = "Reopen asked after the reopen window: the new follow-up ticket (`follows_up` = this one);"
+                    + " Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A missing or invalid field (`resolution.*`, `scheduled_for`, `estimate_minutes`, …)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "403",
             description = "The role may not change statuses, or a customer asked for anything but reopening or"
@@ -275,12 +298,97 @@ public class TicketResource {
             description = "Illegal transition (`illegal-transition`); `current_status` and `allowed` name the legal"
                     + " ones",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<TicketResponse> changeTicketStatus(
+    public Uni<Response> changeTicketStatus(
             @PathParam("id") String id,
-            @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request) {
+            @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
         Actor actor = Actor.reader(caller);
         return tickets.changeStatus(ProblemException.idOrNotFound("ticket", id), request, actor)
-                .map(TicketMapper::toResponse);
+                .map(outcome -> outcome.followUp() == null
+                        ? Response.ok(TicketMapper.toResponse(outcome.ticket())).build()
+                        : Response.created(uri.getBaseUriBuilder()
+                                        .path("api/v1/tickets")
+                                        .path(outcome.followUp().id.toString())
+                                        .build())
+                                .entity(TicketMapper.toResponse(outcome.followUp()))
+                                .build());
+    }
+
+    @POST
+    @Path("/{id}/time")
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "logTime",
+            summary = "Log time worked on a ticket",
+            description = "Staff only. `minutes` (1 … 1440), `note`, `date` (the day worked; today UTC by default)."
+                    + " The ticket's `time_logged_minutes` grows by the entry; announced as ticket.updated with"
+                    + " `time_logged_added`, `time_logged_minutes` and `time_logged_by` (the caller).")
+    @APIResponse(
+            responseCode = "201",
+            description = "The entry, with the ticket's new total",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TimeEntryResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not staff",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> logTime(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid TimeEntryRequest request) {
+        Actor actor = Actor.reader(caller);
+        return tickets.logTime(ProblemException.idOrNotFound("ticket", id), request, actor)
+                .map(entry ->
+                        Response.status(Response.Status.CREATED).entity(entry).build());
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.LEAD, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "requestEscalation",
+            summary = "Ask for an escalation",
+            description = "The ticket's own customer or staff, with a `reason`. Published as"
+                    + " ticket.escalation-requested (`requested_by` = the caller) for routing's escalation matrix;"
+                    + " the answer is the request as published.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: routing's escalation matrix handles it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EscalationRequested.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The role may not ask for escalations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket, or (for a customer) not one of theirs or an ESCALATION",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The ticket is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> requestEscalation(
+            @PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid EscalateRequest request) {
+        Actor actor = Actor.reader(caller);
+        return tickets.requestEscalation(ProblemException.idOrNotFound("ticket", id), request, actor)
+                .map(requested -> Response.accepted(requested).build());
     }
 
     @POST
@@ -292,7 +400,10 @@ public class TicketResource {
             summary = "Add a comment",
             description = "The author is the caller: id and role come from the token (a customer's comment is a"
                     + " CUSTOMER one, staff's an AGENT one), never from the body. A customer comments publicly on"
-                    + " their own tickets only; staff comment publicly or internally. Rate-limited per caller (429).")
+                    + " their own tickets only; staff comment publicly or internally. A customer's comment on their"
+                    + " RESOLVED or CLOSED ticket reopens it within the reopen window; after it, the comment opens a"
+                    + " follow-up ticket (`follows_up` = this one) and is recorded there (`ticket_id` names it)."
+                    + " Rate-limited per caller (429).")
     @APIResponse(
             responseCode = "201",
             description = "The comment",

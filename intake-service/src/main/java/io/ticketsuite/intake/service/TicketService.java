@@ -10,7 +10,11 @@ import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.Priority;
+import io.ticketsuite.events.Resolution;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketEscalationRequested;
+import io.ticketsuite.events.TicketReassigned;
+import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketReopened;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketStatusChanged;
@@ -20,15 +24,23 @@ import io.ticketsuite.events.Visibility;
 import io.ticketsuite.intake.Ticket;
 import io.ticketsuite.intake.TicketComment;
 import io.ticketsuite.intake.TicketLifecycle;
+import io.ticketsuite.intake.TimeEntry;
 import io.ticketsuite.intake.config.IntakeConfig;
 import io.ticketsuite.intake.mapping.TicketMapper;
 import io.ticketsuite.intake.repository.NewTicketWriter;
 import io.ticketsuite.intake.repository.TicketRepository;
 import io.ticketsuite.intake.rest.dto.CommentRequest;
 import io.ticketsuite.intake.rest.dto.CreateTicketRequest;
+import io.ticketsuite.intake.rest.dto.EscalateRequest;
+import io.ticketsuite.intake.rest.dto.EscalationRequested;
+import io.ticketsuite.intake.rest.dto.PageResponse;
 import io.ticketsuite.intake.rest.dto.StatusChangeRequest;
+import io.ticketsuite.intake.rest.dto.TicketResponse;
+import io.ticketsuite.intake.rest.dto.TimeEntryRequest;
+import io.ticketsuite.intake.rest.dto.TimeEntryResponse;
 import io.ticketsuite.intake.security.Actor;
 import io.ticketsuite.kit.outbox.OutboxWriter;
+import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.problem.ProblemTypes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +48,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -60,6 +76,9 @@ public class TicketService {
     private final MeterRegistry registry;
     private final NewTicketWriter newTickets;
     private final Map<String, Counter> createdCounters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Counter followUps;
+    private final Counter minutesLogged;
+    private final Counter escalationsRequested;
 
     public TicketService(
             TicketRepository tickets,
@@ -74,6 +93,15 @@ public class TicketService {
         this.clock = clock;
         this.config = config;
         this.registry = registry;
+        this.followUps = Counter.builder("ts.tickets.follow.ups")
+                .description("follow-up tickets opened because a customer wrote after the reopen window")
+                .register(registry);
+        this.minutesLogged = Counter.builder("ts.tickets.time.logged.minutes")
+                .description("minutes of work logged against tickets")
+                .register(registry);
+        this.escalationsRequested = Counter.builder("ts.tickets.escalations.requested")
+                .description("escalations asked for through POST /tickets/{id}/escalate")
+                .register(registry);
     }
 
     /** The outcome of a create: the ticket, and whether it was an idempotent replay of an earlier request. */
@@ -148,6 +176,35 @@ public class TicketService {
         return tickets.findById(id).map(ticket -> visible(id, ticket, actor));
     }
 
+    /** The ticket as {@code actor} may see it, with the tickets that follow it up. */
+    @WithSession
+    public Uni<TicketResponse> view(UUID id, Actor actor) {
+        return tickets.findById(id)
+                .map(ticket -> visible(id, ticket, actor))
+                .chain(ticket -> tickets.followUps(List.of(ticket.id))
+                        .map(links -> TicketMapper.toResponse(ticket, visibleLinks(links.get(ticket.id), actor))));
+    }
+
+    /** One page of tickets as the API shows them (with their follow-up links). */
+    @WithSession
+    public Uni<PageResponse<TicketResponse>> listView(
+            TicketRepository.Filter filter, Actor actor, int page, int offset, int size) {
+        return list(filter, actor, offset, size)
+                .chain(result -> tickets.followUps(
+                                result.items().stream().map(t -> t.id).toList())
+                        .map(links -> new PageResponse<>(
+                                result.items().stream()
+                                        .map(t -> TicketMapper.toResponse(t, visibleLinks(links.get(t.id), actor)))
+                                        .toList(),
+                                page,
+                                size,
+                                result.total())));
+    }
+
+    private static List<UUID> visibleLinks(List<UUID> links, Actor actor) {
+        return links == null ? List.of() : links;
+    }
+
     /**
      * One page of tickets. A customer's list is always narrowed to their own tickets with no ESCALATION: asking for
      * another customer or for ESCALATION tickets gives an empty page.
@@ -165,32 +222,46 @@ public class TicketService {
                     filter.type(),
                     filter.category(),
                     filter.priority(),
-                    TicketType.ESCALATION);
+                    TicketType.ESCALATION,
+                    filter.q());
         } else if (!actor.isStaff()) {
             return Uni.createFrom().failure(ProblemException.forbidden("Listing tickets is for customers and staff"));
         }
         return tickets.search(filter, offset, size);
     }
 
+    /** What a status change did: the ticket, and the follow-up ticket a late reopen opened instead (or null). */
+    public record StatusOutcome(Ticket ticket, Ticket followUp) {}
+
     /**
-     * Moves a ticket along its lifecycle. Staff may make any legal transition; a customer only reopen or close their
-     * own RESOLVED ticket (403 otherwise; another customer's ticket or an ESCALATION is a 404). The event records the
-     * caller's id and role.
+     * Moves a ticket along its lifecycle. Staff may make any legal transition; a customer only reopen or close (confirm)
+     * their own RESOLVED ticket, or reopen their own CLOSED one (403 otherwise; another customer's ticket or an
+     * ESCALATION is a 404). Reopening after the reopen window opens a follow-up ticket instead. RESOLVED needs a
+     * resolution (an ESCALATION with lessons learned), SCHEDULED an estimate and a planned date (400 naming the field).
+     * The event records the caller's id and role.
      */
     @WithTransaction
-    public Uni<Ticket> changeStatus(UUID id, StatusChangeRequest request, Actor actor) {
+    public Uni<StatusOutcome> changeStatus(UUID id, StatusChangeRequest request, Actor actor) {
         return locked(id, actor).chain(ticket -> {
-            if (actor.isCustomer()
-                    && !(ticket.status == TicketStatus.RESOLVED
-                            && (request.status() == TicketStatus.REOPENED
-                                    || request.status() == TicketStatus.CLOSED))) {
+            TicketStatus to = request.status();
+            boolean reopenOrConfirm = (ticket.status == TicketStatus.RESOLVED
+                            && (to == TicketStatus.REOPENED || to == TicketStatus.CLOSED))
+                    || (ticket.status == TicketStatus.CLOSED && to == TicketStatus.REOPENED);
+            if (actor.isCustomer() && !reopenOrConfirm) {
                 throw ProblemException.forbidden(
-                        "A customer may only reopen or close their own resolved ticket; other status changes are"
-                                + " made by staff");
+                        "A customer may only reopen or close their own resolved ticket, or reopen their closed one;"
+                                + " other status changes are made by staff");
             }
             Instant now = now();
-            TicketLifecycle.refusal(
-                            ticket.type, ticket.status, request.status(), ticket.resolvedAt, now, config.reopenWindow())
+            if (to == TicketStatus.REOPENED
+                    && TicketLifecycle.allowed(ticket.type, ticket.status).contains(to)
+                    && !TicketLifecycle.withinReopenWindow(ticket.resolvedAt, now, config.reopenWindow())) {
+                String text = request.reason() == null || request.reason().isBlank()
+                        ? "Reopen requested after the reopen window of ticket " + ticket.id
+                        : request.reason();
+                return followUp(ticket, text, now).map(followUp -> new StatusOutcome(ticket, followUp));
+            }
+            TicketLifecycle.refusal(ticket.type, ticket.status, to, ticket.resolvedAt, now, config.reopenWindow())
                     .ifPresent(reason -> {
                         throw new ProblemException(
                                 409,
@@ -207,12 +278,182 @@ public class TicketService {
                                                 .toList()));
                     });
             List<EventData> events = new ArrayList<>();
-            events.add(transition(ticket, request.status(), request.reason(), actor.id(), actor.eventRole(), now));
-            if (request.status() == TicketStatus.REOPENED) {
+            if (to == TicketStatus.RESOLVED) {
+                Resolution resolution = resolution(ticket, request.resolution());
+                ticket.resolutionCategory = resolution.category();
+                ticket.resolutionSummary = resolution.summary();
+                ticket.lessonsLearned = resolution.lessonsLearned();
+            }
+            if (to == TicketStatus.SCHEDULED) {
+                schedule(ticket, request, now).ifPresent(events::add);
+            }
+            events.add(0, transition(ticket, to, request.reason(), actor.id(), actor.eventRole(), now));
+            if (to == TicketStatus.REOPENED) {
                 events.add(new TicketReopened(ticket.id, request.reason(), now));
             }
-            return outbox.appendAll(events).replaceWith(ticket);
+            return outbox.appendAll(events).replaceWith(new StatusOutcome(ticket, null));
         });
+    }
+
+    /** The resolution of a move to RESOLVED, validated: 400 naming each missing or wrong field. */
+    private Resolution resolution(Ticket ticket, StatusChangeRequest.Resolution given) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (given == null) {
+            errors.add(new Problem.FieldError(
+                    "resolution", "is required to resolve a ticket: {category, summary}" + lessonsHint(ticket)));
+            throw ProblemException.validation(errors);
+        }
+        List<String> categories = config.resolutionCategories();
+        String category =
+                given.category() == null ? null : given.category().trim().toLowerCase(Locale.ROOT);
+        if (category == null || category.isEmpty()) {
+            errors.add(new Problem.FieldError("resolution.category", "is required; one of " + categories));
+        } else if (!categories.contains(category)) {
+            errors.add(new Problem.FieldError(
+                    "resolution.category",
+                    "'" + given.category() + "' is not a resolution category; one of " + categories));
+        }
+        if (given.summary() == null || given.summary().isBlank()) {
+            errors.add(new Problem.FieldError("resolution.summary", "is required: what was done"));
+        }
+        if (ticket.type == TicketType.ESCALATION
+                && (given.lessonsLearned() == null || given.lessonsLearned().isBlank())) {
+            errors.add(new Problem.FieldError(
+                    "resolution.lessons_learned", "is required to resolve an ESCALATION ticket"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return new Resolution(category, given.summary().strip(), blankToNull(given.lessonsLearned()));
+    }
+
+    private static String lessonsHint(Ticket ticket) {
+        return ticket.type == TicketType.ESCALATION ? " and lessons_learned for an ESCALATION" : "";
+    }
+
+    /** Records the plan of a move to SCHEDULED; the ticket.updated announcing it, if anything changed. */
+    private Optional<TicketUpdated> schedule(Ticket ticket, StatusChangeRequest request, Instant now) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.scheduledFor() == null) {
+            errors.add(new Problem.FieldError("scheduled_for", "is required to schedule work: the planned date"));
+        }
+        if (request.estimateMinutes() == null) {
+            errors.add(new Problem.FieldError("estimate_minutes", "is required to schedule work: minutes"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (!request.scheduledFor().equals(ticket.scheduledFor)) {
+            changes.put("scheduled_for", request.scheduledFor().toString());
+            ticket.scheduledFor = request.scheduledFor();
+        }
+        if (!request.estimateMinutes().equals(ticket.estimateMinutes)) {
+            changes.put("estimate_minutes", request.estimateMinutes().toString());
+            ticket.estimateMinutes = request.estimateMinutes();
+        }
+        return changes.isEmpty() ? Optional.empty() : Optional.of(new TicketUpdated(ticket.id, changes, now));
+    }
+
+    /**
+     * Opens a follow-up of {@code old} (a closed ticket whose reopen window has passed): same type, channel,
+     * customer and tags, {@code follows_up} = the old id, announced as ticket.created. Runs in the caller's
+     * transaction.
+     */
+    private Uni<Ticket> followUp(Ticket old, String text, Instant now) {
+        Ticket ticket = new Ticket();
+        ticket.id = UUID.randomUUID();
+        ticket.type = old.type;
+        ticket.channel = old.channel;
+        ticket.status = TicketStatus.NEW;
+        String subject = "Follow-up: " + old.subject;
+        ticket.subject = subject.length() > 200 ? subject.substring(0, 200) : subject;
+        ticket.description = text;
+        ticket.customerId = old.customerId;
+        ticket.customerEmail = old.customerEmail;
+        ticket.customerTier = old.customerTier;
+        ticket.customerLanguage = old.customerLanguage;
+        ticket.customerTimeZone = old.customerTimeZone;
+        ticket.tags = old.tags == null ? new ArrayList<>() : new ArrayList<>(old.tags);
+        ticket.followsUp = old.id;
+        ticket.createdAt = now;
+        ticket.updatedAt = now;
+        return Panache.getSession()
+                .chain(session -> session.persist(ticket))
+                .chain(() -> outbox.append(TicketMapper.created(ticket)))
+                .invoke(() -> {
+                    accepted(ticket);
+                    followUps.increment();
+                })
+                .replaceWith(ticket);
+    }
+
+    /**
+     * Logs time against a ticket (staff): the entry, the ticket's new total, and a ticket.updated with
+     * {@code time_logged_added}, {@code time_logged_minutes} and {@code time_logged_by}.
+     */
+    @WithTransaction
+    public Uni<TimeEntryResponse> logTime(UUID id, TimeEntryRequest request, Actor actor) {
+        if (!actor.isStaff()) {
+            return Uni.createFrom().failure(ProblemException.forbidden("Time is logged by staff"));
+        }
+        return locked(id, actor).chain(ticket -> {
+            Instant now = now();
+            TimeEntry entry = new TimeEntry();
+            entry.id = UUID.randomUUID();
+            entry.ticketId = ticket.id;
+            entry.minutes = request.minutes();
+            entry.note = blankToNull(request.note());
+            entry.workDate = request.date() == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : request.date();
+            entry.loggedBy = actor.id();
+            entry.loggedAt = now;
+            ticket.timeLoggedMinutes += entry.minutes;
+            ticket.updatedAt = now;
+            Map<String, String> changes = new LinkedHashMap<>();
+            changes.put("time_logged_added", Integer.toString(entry.minutes));
+            changes.put("time_logged_minutes", Integer.toString(ticket.timeLoggedMinutes));
+            changes.put("time_logged_by", actor.id());
+            minutesLogged.increment(entry.minutes);
+            return Panache.getSession()
+                    .chain(session -> session.persist(entry))
+                    .chain(() -> outbox.append(new TicketUpdated(ticket.id, changes, now)))
+                    .replaceWith(new TimeEntryResponse(
+                            entry.id,
+                            ticket.id,
+                            entry.minutes,
+                            entry.note,
+                            entry.workDate,
+                            entry.loggedBy,
+                            entry.loggedAt,
+                            ticket.timeLoggedMinutes));
+        });
+    }
+
+    /**
+     * Asks for an escalation of a ticket: the ticket's own customer (never an ESCALATION ticket: 404) or staff, with a
+     * reason; published as ticket.escalation-requested (requested_by = the caller) for routing's escalation matrix.
+     * A CLOSED ticket is not escalated (409).
+     */
+    @WithTransaction
+    public Uni<EscalationRequested> requestEscalation(UUID id, EscalateRequest request, Actor actor) {
+        return locked(id, actor).chain(ticket -> {
+            if (ticket.status == TicketStatus.CLOSED) {
+                throw new ProblemException(
+                        409,
+                        ProblemTypes.CONFLICT,
+                        "Ticket closed",
+                        "ticket " + id + " is closed; write to it again to reopen it or open a follow-up");
+            }
+            Instant now = now();
+            String reason = request.reason().strip();
+            escalationsRequested.increment();
+            return outbox.append(new TicketEscalationRequested(ticket.id, reason, actor.id(), now))
+                    .replaceWith(new EscalationRequested(ticket.id, reason, actor.id(), now));
+        });
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**
@@ -228,6 +469,30 @@ public class TicketService {
                             "Only staff write INTERNAL comments; customers comment publicly"));
         }
         return locked(ticketId, actor).chain(ticket -> {
+            Instant now = now();
+            boolean customerReturns = actor.isCustomer()
+                    && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED);
+            if (customerReturns && !TicketLifecycle.withinReopenWindow(ticket.resolvedAt, now, config.reopenWindow())) {
+                // after the reopen window the customer's words open a follow-up ticket and the comment goes there
+                return followUp(ticket, request.body(), now).chain(followUp -> comment(followUp, request, actor, now));
+            }
+            List<EventData> events = new ArrayList<>();
+            if (customerReturns) {
+                // a public customer reply on a resolved or closed ticket (within the window) reopens it
+                String reason = ticket.status == TicketStatus.RESOLVED
+                        ? "the customer replied after resolution"
+                        : "the customer wrote again on the closed ticket";
+                events.add(transition(ticket, TicketStatus.REOPENED, reason, actor.id(), actor.eventRole(), now));
+                events.add(new TicketReopened(ticket.id, reason, now));
+            }
+            return comment(ticket, request, actor, now)
+                    .call(comment -> outbox.appendAll(events))
+                    .map(comment -> comment);
+        });
+    }
+
+    private Uni<TicketComment> comment(Ticket ticket, CommentRequest request, Actor actor, Instant now) {
+        {
             TicketComment comment = new TicketComment();
             comment.id = UUID.randomUUID();
             comment.ticketId = ticket.id;
@@ -235,13 +500,13 @@ public class TicketService {
             comment.authorRole = actor.authorRole();
             comment.visibility = request.visibility();
             comment.body = request.body();
-            comment.createdAt = now();
+            comment.createdAt = now;
             ticket.updatedAt = comment.createdAt;
             return Panache.getSession()
                     .chain(session -> session.persist(comment))
                     .chain(() -> outbox.append(TicketMapper.commentAdded(comment)))
                     .replaceWith(comment);
-        });
+        }
     }
 
     /** A ticket's comments, oldest first; a customer sees only the PUBLIC ones of their own tickets. */
@@ -261,59 +526,115 @@ public class TicketService {
     }
 
     /**
-     * Reflects a triage decision (or a reclassification): category and priority, and New → Triaged. Runs in the
-     * consumer's transaction. An unknown ticket is logged and skipped, never retried forever.
+     * Reflects the classifier's decision: category and priority (kept as the classification too), and New → Triaged.
+     * Runs in the consumer's transaction. An unknown ticket is logged and skipped, never retried forever.
      */
     public Uni<Void> applyTriage(UUID ticketId, String category, Priority priority, String reason) {
         return tickets.findForUpdate(ticketId).chain(ticket -> {
             if (ticket == null) {
                 return unknown("triage decision", ticketId);
             }
-            Instant now = now();
-            List<EventData> events = new ArrayList<>();
-            Map<String, String> changes = new LinkedHashMap<>();
-            if (!Objects.equals(ticket.category, category)) {
-                changes.put("category", category);
-                ticket.category = category;
-            }
-            if (ticket.priority != priority) {
-                changes.put("priority", priority.name());
-                ticket.priority = priority;
-            }
-            if (!changes.isEmpty()) {
-                ticket.updatedAt = now;
-                events.add(new TicketUpdated(ticket.id, changes, now));
-            }
-            TicketLifecycle.onTriaged(ticket.type, ticket.status)
-                    .ifPresent(to -> events.add(transition(ticket, to, reason, "triage-service", null, now)));
-            return outbox.appendAll(events);
+            ticket.classifiedCategory = category;
+            ticket.classifiedPriority = priority;
+            return outbox.appendAll(classify(ticket, category, priority, reason));
         });
+    }
+
+    /**
+     * Reflects a person's correction (ticket.reclassified): the new category and priority become the ticket's, the
+     * classifier's decision stays as it was, and who corrected it, when and why are shown. A redelivered or
+     * out-of-date correction (older than the last one applied) changes nothing.
+     */
+    public Uni<Void> applyReclassification(TicketReclassified r) {
+        return tickets.findForUpdate(r.ticketId()).chain(ticket -> {
+            if (ticket == null) {
+                return unknown("reclassification", r.ticketId());
+            }
+            if (ticket.reclassifiedAt != null
+                    && r.reclassifiedAt() != null
+                    && r.reclassifiedAt().isBefore(ticket.reclassifiedAt)) {
+                return Uni.createFrom().voidItem();
+            }
+            if (ticket.classifiedCategory == null && ticket.classifiedPriority == null) {
+                // the classifier's decision as the correction saw it, when intake never saw ticket.triaged
+                ticket.classifiedCategory = r.previousCategory();
+                ticket.classifiedPriority = r.previousPriority();
+            }
+            ticket.reclassifiedBy = r.reclassifiedBy();
+            ticket.reclassifiedAt = r.reclassifiedAt() == null
+                    ? null
+                    : r.reclassifiedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            ticket.reclassificationReason = r.reason();
+            ticket.updatedAt = now();
+            String reason = "reclassified" + (r.reason() == null ? "" : ": " + r.reason());
+            return outbox.appendAll(classify(ticket, r.category(), r.priority(), reason));
+        });
+    }
+
+    private List<EventData> classify(Ticket ticket, String category, Priority priority, String reason) {
+        Instant now = now();
+        List<EventData> events = new ArrayList<>();
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (!Objects.equals(ticket.category, category)) {
+            changes.put("category", category);
+            ticket.category = category;
+        }
+        if (priority != null && ticket.priority != priority) {
+            changes.put("priority", priority.name());
+            ticket.priority = priority;
+        }
+        if (!changes.isEmpty()) {
+            ticket.updatedAt = now;
+            events.add(new TicketUpdated(ticket.id, changes, now));
+        }
+        TicketLifecycle.onTriaged(ticket.type, ticket.status)
+                .ifPresent(to -> events.add(transition(ticket, to, reason, "triage-service", null, now)));
+        return events;
+    }
+
+    /**
+     * Reflects a reassignment (ticket.reassigned) like an assignment: team and assignee, and → Assigned where the
+     * lifecycle allows it (a ticket already being worked keeps its status). Recorded as by {@code reassigned_by}.
+     */
+    public Uni<Void> applyReassignment(TicketReassigned r) {
+        String by = r.reassignedBy() == null || r.reassignedBy().isBlank() ? "routing-service" : r.reassignedBy();
+        String reason = "reassigned" + (r.reason() == null ? "" : ": " + r.reason());
+        return assign(r.ticketId(), r.teamId(), r.toAgentId(), reason, by, "reassignment");
     }
 
     /** Reflects an assignment: team and assignee, and → Assigned (a QUESTION → Accepted). */
     public Uni<Void> applyAssignment(TicketAssigned assigned) {
-        return tickets.findForUpdate(assigned.ticketId()).chain(ticket -> {
+        return assign(
+                assigned.ticketId(),
+                assigned.teamId(),
+                assigned.agentId(),
+                "assigned by rule " + assigned.rule(),
+                "routing-service",
+                "assignment");
+    }
+
+    private Uni<Void> assign(UUID ticketId, String teamId, String agentId, String reason, String by, String what) {
+        return tickets.findForUpdate(ticketId).chain(ticket -> {
             if (ticket == null) {
-                return unknown("assignment", assigned.ticketId());
+                return unknown(what, ticketId);
             }
             Instant now = now();
             List<EventData> events = new ArrayList<>();
             Map<String, String> changes = new LinkedHashMap<>();
-            if (!Objects.equals(ticket.teamId, assigned.teamId())) {
-                changes.put("team", assigned.teamId());
-                ticket.teamId = assigned.teamId();
+            if (!Objects.equals(ticket.teamId, teamId)) {
+                changes.put("team", teamId);
+                ticket.teamId = teamId;
             }
-            if (!Objects.equals(ticket.assigneeId, assigned.agentId())) {
-                changes.put("assignee", assigned.agentId());
-                ticket.assigneeId = assigned.agentId();
+            if (!Objects.equals(ticket.assigneeId, agentId)) {
+                changes.put("assignee", agentId);
+                ticket.assigneeId = agentId;
             }
             if (!changes.isEmpty()) {
                 ticket.updatedAt = now;
                 events.add(new TicketUpdated(ticket.id, changes, now));
             }
             TicketLifecycle.onAssigned(ticket.type, ticket.status)
-                    .ifPresent(to -> events.add(transition(
-                            ticket, to, "assigned by rule " + assigned.rule(), "routing-service", null, now)));
+                    .ifPresent(to -> events.add(transition(ticket, to, reason, by, null, now)));
             return outbox.appendAll(events);
         });
     }
@@ -326,12 +647,22 @@ public class TicketService {
         if (to == TicketStatus.RESOLVED) {
             ticket.resolvedAt = now;
         }
+        ticket.closedAt = to == TicketStatus.CLOSED ? now : null;
         Counter.builder("ts.tickets.status.changes")
                 .description("status transitions, by target status")
                 .tag("to", to.name())
                 .register(registry)
                 .increment();
-        return new TicketStatusChanged(ticket.id, ticket.type, from, to, reason, by, byRole, now);
+        return new TicketStatusChanged(
+                ticket.id,
+                ticket.type,
+                from,
+                to,
+                reason,
+                by,
+                byRole,
+                now,
+                to == TicketStatus.RESOLVED ? TicketMapper.resolution(ticket) : null);
     }
 
     /** Now, at the database's precision (microseconds), so what is returned equals what is read back later. */

@@ -16,8 +16,11 @@ import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.TicketAssigned;
 import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.events.TicketReassigned;
+import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.events.TicketUpdated;
 import io.ticketsuite.events.Topics;
 import io.ticketsuite.testkit.TopicProbe;
 import java.time.Duration;
@@ -235,6 +238,125 @@ class TicketEventsTest {
         }
     }
 
+    @Test
+    void shouldFollowAReclassificationKeepingTheClassifiersDecisionVisibleAndApplyItOnce() {
+        String id = createTicket("support");
+        UUID ticketId = UUID.fromString(id);
+        publish(triaged(ticketId));
+        await().atMost(WAIT)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
+
+        EventEnvelope<TicketReclassified> correction = EventEnvelope.of(
+                "triage-service",
+                new TicketReclassified(
+                        ticketId,
+                        "account",
+                        "security",
+                        Priority.P2,
+                        Priority.P1,
+                        "credentials were leaked",
+                        Instant.parse("2026-11-29T10:00:00Z"),
+                        "lead-security"),
+                Instant.now());
+        TopicProbe.publish(correction);
+        TopicProbe.publish(correction);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("category", org.hamcrest.Matchers.equalTo("security"))
+                        .body("priority", org.hamcrest.Matchers.equalTo("P1"))
+                        .body("classification.category", org.hamcrest.Matchers.equalTo("account"))
+                        .body("classification.priority", org.hamcrest.Matchers.equalTo("P2"))
+                        .body("reclassification.by", org.hamcrest.Matchers.equalTo("lead-security"))
+                        .body("reclassification.reason", org.hamcrest.Matchers.equalTo("credentials were leaked"))
+                        .body("reclassification.at", org.hamcrest.Matchers.equalTo("2026-11-29T10:00:00Z"))
+                        .body("status", org.hamcrest.Matchers.equalTo("TRIAGED")));
+        List<ConsumerRecord<String, String>> updates =
+                ticketEvents.drain(r -> id.equals(r.key()) && isType(r, "ticket.updated"), Duration.ofSeconds(3));
+        // one for the triage decision, one for the correction; the redelivered correction changes nothing
+        assertThat(updates).hasSize(2);
+        TicketUpdated corrected = (TicketUpdated) decode(updates.get(1));
+        assertThat(corrected.changes()).containsEntry("category", "security").containsEntry("priority", "P1");
+    }
+
+    @Test
+    void shouldFollowAReassignmentLikeAnAssignment() {
+        String id = createTicket("support");
+        UUID ticketId = UUID.fromString(id);
+        publish(assigned(ticketId));
+        await().atMost(WAIT)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("ASSIGNED")));
+        status(id, "IN_PROGRESS");
+
+        EventEnvelope<TicketReassigned> moved = EventEnvelope.of(
+                "routing-service",
+                new TicketReassigned(
+                        ticketId,
+                        "agent-account-1",
+                        "agent-tech-7",
+                        "technical-t2",
+                        "needs tier 2",
+                        Instant.now(),
+                        "account",
+                        "T2",
+                        "lead-account"),
+                Instant.now());
+        TopicProbe.publish(moved);
+        TopicProbe.publish(moved);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("team", org.hamcrest.Matchers.equalTo("technical-t2"))
+                        .body("assignee", org.hamcrest.Matchers.equalTo("agent-tech-7"))
+                        // a ticket being worked keeps its status
+                        .body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS")));
+        List<ConsumerRecord<String, String>> updates =
+                ticketEvents.drain(r -> id.equals(r.key()) && isType(r, "ticket.updated"), Duration.ofSeconds(3));
+        assertThat(updates).hasSize(2);
+        assertThat(((TicketUpdated) decode(updates.get(1))).changes())
+                .containsEntry("team", "technical-t2")
+                .containsEntry("assignee", "agent-tech-7");
+    }
+
+    @Test
+    void shouldMoveAReopenedTicketToAssignedOnReassignmentRecordedAsByWhoMovedIt() {
+        String id = createTicket("support");
+        UUID ticketId = UUID.fromString(id);
+        status(id, "ASSIGNED");
+        status(id, "RESOLVED");
+        status(id, "REOPENED");
+        publish(new TicketReassigned(
+                ticketId, null, "agent-2", "account", "rebalanced", Instant.now(), "account", null, "lead-account"));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("ASSIGNED"))
+                        .body("assignee", org.hamcrest.Matchers.equalTo("agent-2")));
+        TicketStatusChanged assignedAgain = (TicketStatusChanged) decode(ticketEvents
+                .await(
+                        r -> id.equals(r.key())
+                                && isType(r, "ticket.status-changed")
+                                && r.value().contains("\"to\":\"ASSIGNED\"")
+                                && r.value().contains("lead-account"),
+                        1,
+                        WAIT)
+                .get(0));
+        assertThat(assignedAgain.from()).hasToString("REOPENED");
+        assertThat(assignedAgain.reason()).isEqualTo("reassigned: rebalanced");
+    }
+
     private static String createTicket(String type) {
         return asChannel()
                 .contentType(ContentType.JSON)
@@ -252,7 +374,11 @@ class TicketEventsTest {
     private static void status(String id, String status) {
         asAgent()
                 .contentType(ContentType.JSON)
-                .body("{\"status\": \"" + status + "\"}")
+                .body("{\"status\": \"" + status + "\""
+                        + (status.equalsIgnoreCase("RESOLVED")
+                                ? ", \"resolution\": {\"category\": \"fixed\", \"summary\": \"done\", \"lessons_learned\": \"test\"}"
+                                : "")
+                        + "}")
                 .post("/api/v1/tickets/" + id + "/status")
                 .then()
                 .statusCode(200);

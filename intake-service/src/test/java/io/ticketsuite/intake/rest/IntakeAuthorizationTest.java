@@ -7,6 +7,7 @@ import static io.ticketsuite.intake.Api.asChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -105,7 +106,22 @@ class IntakeAuthorizationTest {
                         t -> r -> r.contentType(ContentType.JSON)
                                 .body("{\"body\": \"hello\", \"visibility\": \"public\"}")
                                 .post("/api/v1/tickets/" + t + "/comments")),
-                new Call("comments", t -> r -> r.get("/api/v1/tickets/" + t + "/comments")));
+                new Call("comments", t -> r -> r.get("/api/v1/tickets/" + t + "/comments")),
+                new Call(
+                        "escalate",
+                        t -> r -> r.contentType(ContentType.JSON)
+                                .body("{\"reason\": \"nobody answers\"}")
+                                .post("/api/v1/tickets/" + t + "/escalate")),
+                new Call(
+                        "time",
+                        t -> r -> r.contentType(ContentType.JSON)
+                                .body("{\"minutes\": 30, \"note\": \"debugging\"}")
+                                .post("/api/v1/tickets/" + t + "/time")));
+    }
+
+    /** Calls a customer may make on their own tickets (time is logged by staff only). */
+    static List<Call> customerCalls() {
+        return readsAndChanges().stream().filter(c -> !c.name().equals("time")).toList();
     }
 
     static List<Call> readsAndChanges() {
@@ -176,6 +192,65 @@ class IntakeAuthorizationTest {
                 .then()
                 .statusCode(200)
                 .body("visibility", containsInAnyOrder("INTERNAL", "PUBLIC"));
+        staff(role)
+                .contentType(ContentType.JSON)
+                .body("{\"minutes\": 45, \"note\": \"reproduced\"}")
+                .post("/api/v1/tickets/" + id + "/time")
+                .then()
+                .statusCode(201)
+                .body("ticket_total_minutes", equalTo(45));
+        staff(role)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \"customer threatens to leave\"}")
+                .post("/api/v1/tickets/" + escalation + "/escalate")
+                .then()
+                .statusCode(202)
+                .body("ticket_id", equalTo(escalation));
+    }
+
+    @Test
+    void shouldLetACustomerEscalateTheirOwnTicketButNotLogTime() {
+        Customer ann = Customer.fresh();
+        String id = createFor(ann.id());
+        try (TopicProbe events = TopicProbe.from(Topics.TICKET_EVENTS)) {
+            ann.request()
+                    .contentType(ContentType.JSON)
+                    .body("{\"reason\": \"three days without an answer\", \"requested_by\": \"mallory\"}")
+                    .post("/api/v1/tickets/" + id + "/escalate")
+                    .then()
+                    .statusCode(202)
+                    .body("requested_by", equalTo(ann.subject()))
+                    .body("reason", equalTo("three days without an answer"));
+            ConsumerRecord<String, String> record = events.await(
+                            r -> id.equals(r.key())
+                                    && "ticket.escalation-requested"
+                                            .equals(TopicProbe.header(r, CloudEventHeaders.TYPE)),
+                            1,
+                            WAIT)
+                    .get(0);
+            io.ticketsuite.events.TicketEscalationRequested requested =
+                    (io.ticketsuite.events.TicketEscalationRequested)
+                            EventCodec.decode(TopicProbe.headers(record), record.value())
+                                    .data();
+            assertThat(requested.requestedBy()).isEqualTo(ann.subject());
+            assertThat(requested.reason()).isEqualTo("three days without an answer");
+        }
+        ann.request()
+                .contentType(ContentType.JSON)
+                .body("{\"reason\": \" \"}")
+                .post("/api/v1/tickets/" + id + "/escalate")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem(containsString("reason")));
+        ann.request()
+                .contentType(ContentType.JSON)
+                .body("{\"minutes\": 30}")
+                .post("/api/v1/tickets/" + id + "/time")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("type", equalTo(FORBIDDEN));
     }
 
     // --- creating -------------------------------------------------------------------------------------------------
@@ -320,7 +395,7 @@ class IntakeAuthorizationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("readsAndChanges")
+    @MethodSource("customerCalls")
     void shouldAnswerAnotherCustomersTicketAsUnknown(Call call) {
         Customer ann = Customer.fresh();
         Customer ben = Customer.fresh();
@@ -344,7 +419,7 @@ class IntakeAuthorizationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("readsAndChanges")
+    @MethodSource("customerCalls")
     void shouldAnswerACustomersOwnEscalationAsUnknown(Call call) {
         Customer ann = Customer.fresh();
         String escalation = escalationFor(ann.id(), asAgent());
@@ -483,7 +558,7 @@ class IntakeAuthorizationTest {
     // --- status ---------------------------------------------------------------------------------------------------
 
     @Test
-    void shouldLetACustomerOnlyReopenOrCloseTheirOwnResolvedTicket() {
+    void shouldLetACustomerOnlyReopenOrConfirmTheirOwnResolvedTicketAndReopenTheirClosedOne() {
         Customer ann = Customer.fresh();
         String id = createFor(ann.id());
 
@@ -501,10 +576,12 @@ class IntakeAuthorizationTest {
         }
         status(ann.request(), id, "RESOLVED").statusCode(403);
         status(asAgent(), id, "RESOLVED").statusCode(200);
+        // the customer's confirmation closes at once
         status(ann.request(), id, "CLOSED").statusCode(200).body("status", equalTo("CLOSED"));
-        // closed is final for everyone; for the customer it is no longer a resolved ticket
-        status(ann.request(), id, "REOPENED").statusCode(403);
-        status(asAgent(), id, "REOPENED").statusCode(409);
+        // a closed ticket can only be reopened (within the reopen window), by its customer or staff
+        status(ann.request(), id, "IN_PROGRESS").statusCode(403);
+        status(asAgent(), id, "IN_PROGRESS").statusCode(409);
+        status(ann.request(), id, "REOPENED").statusCode(200).body("status", equalTo("REOPENED"));
     }
 
     @Test
@@ -625,7 +702,11 @@ class IntakeAuthorizationTest {
 
     private static ValidatableResponse status(RequestSpecification request, String id, String status) {
         return request.contentType(ContentType.JSON)
-                .body("{\"status\": \"" + status + "\", \"reason\": \"test\"}")
+                .body("{\"status\": \"" + status + "\", \"reason\": \"test\""
+                        + (status.equalsIgnoreCase("RESOLVED")
+                                ? ", \"resolution\": {\"category\": \"fixed\", \"summary\": \"done\", \"lessons_learned\": \"test\"}"
+                                : "")
+                        + "}")
                 .post("/api/v1/tickets/" + id + "/status")
                 .then();
     }

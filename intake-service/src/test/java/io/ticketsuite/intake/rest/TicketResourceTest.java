@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -345,10 +346,27 @@ class TicketResourceTest {
         status(id, "REOPENED").statusCode(200).body("status", equalTo("REOPENED"));
         status(id, "RESOLVED").statusCode(200);
 
+        status(id, "CLOSED").statusCode(200).body("closed_at", notNullValue());
+        status(id, "REOPENED")
+                .statusCode(200)
+                .body("status", equalTo("REOPENED"))
+                .body("closed_at", nullValue());
+        status(id, "RESOLVED").statusCode(200);
+
+        // after the reopen window a reopen opens a follow-up ticket instead (201, Location = the new ticket)
         clock.advance(Duration.ofDays(15));
-        status(id, "REOPENED").statusCode(409).body("detail", containsString("reopen window"));
-        status(id, "CLOSED").statusCode(200);
-        status(id, "REOPENED").statusCode(409).body("allowed", hasSize(0));
+        String followUp = status(id, "REOPENED")
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/tickets/"))
+                .body("follows_up", equalTo(id))
+                .body("status", equalTo("NEW"))
+                .extract()
+                .path("id");
+        asAgent()
+                .get("/api/v1/tickets/" + id)
+                .then()
+                .body("status", equalTo("RESOLVED"))
+                .body("follow_ups", contains(followUp));
     }
 
     @Test
@@ -491,7 +509,11 @@ class TicketResourceTest {
     private static ValidatableResponse status(String id, String status) {
         return asAgent()
                 .contentType(ContentType.JSON)
-                .body("{\"status\": \"" + status + "\", \"reason\": \"test\"}")
+                .body("{\"status\": \"" + status + "\", \"reason\": \"test\""
+                        + (status.equalsIgnoreCase("RESOLVED")
+                                ? ", \"resolution\": {\"category\": \"fixed\", \"summary\": \"done\", \"lessons_learned\": \"test\"}"
+                                : "")
+                        + "}")
                 .post("/api/v1/tickets/" + id + "/status")
                 .then();
     }
