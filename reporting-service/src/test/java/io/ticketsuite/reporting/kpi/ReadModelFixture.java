@@ -14,14 +14,14 @@ import java.util.UUID;
  * Writes read-model rows as the projection would: a placeholder first (an event before ticket.created), then the
  * columns, in one or more updates, so that the aggregate trigger's subtract-and-add path runs.
  */
-final class ReadModelFixture {
+public final class ReadModelFixture {
     private final Pool pool;
 
-    ReadModelFixture(Pool pool) {
+    public ReadModelFixture(Pool pool) {
         this.pool = pool;
     }
 
-    UUID ticket(Map<String, Object> columns) {
+    public UUID ticket(Map<String, Object> columns) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("INSERT INTO report_ticket (ticket_id) VALUES ($1)")
                 .execute(Tuple.of(id))
@@ -31,7 +31,7 @@ final class ReadModelFixture {
         return id;
     }
 
-    void update(UUID id, Map<String, Object> columns) {
+    public void update(UUID id, Map<String, Object> columns) {
         List<Object> values = new ArrayList<>();
         values.add(id);
         StringBuilder sql = new StringBuilder("UPDATE report_ticket SET updated_at = now()");
@@ -43,7 +43,7 @@ final class ReadModelFixture {
         pool.preparedQuery(sql.toString()).execute(Tuple.from(values)).await().indefinitely();
     }
 
-    void cluster(String key, String signature, String category, UUID... members) {
+    public void cluster(String key, String signature, String category, UUID... members) {
         pool.preparedQuery("INSERT INTO report_cluster (cluster_key, signature, category) VALUES ($1, $2, $3)")
                 .execute(Tuple.of(key, signature, category))
                 .await()
@@ -56,7 +56,7 @@ final class ReadModelFixture {
         }
     }
 
-    static Map<String, Object> cols(Object... keyValues) {
+    public static Map<String, Object> cols(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);
