@@ -70,7 +70,8 @@ public final class TestEvents {
             UUID ticket, String from, String to, Priority fromPriority, Priority toPriority, String reason) {
         return EventEnvelope.of(
                 "triage-service",
-                new TicketReclassified(ticket, from, to, fromPriority, toPriority, reason, Instant.now()),
+                new TicketReclassified(
+                        ticket, from, to, fromPriority, toPriority, reason, Instant.now(), "agent-eng-tier1-2"),
                 Instant.now());
     }
 

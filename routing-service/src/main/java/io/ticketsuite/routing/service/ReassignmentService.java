@@ -18,6 +18,7 @@ import io.ticketsuite.routing.RoutingTicket;
 import io.ticketsuite.routing.Team;
 import io.ticketsuite.routing.repository.AgentRepository;
 import io.ticketsuite.routing.repository.AssignmentRepository;
+import io.ticketsuite.routing.repository.RoutingCursorRepository;
 import io.ticketsuite.routing.repository.RoutingTicketRepository;
 import io.ticketsuite.routing.repository.TeamRepository;
 import io.ticketsuite.routing.rules.RouteFacts;
@@ -51,6 +52,7 @@ public class ReassignmentService {
     private final AssignmentRepository assignments;
     private final TeamRepository teams;
     private final AgentRepository agents;
+    private final RoutingCursorRepository cursors;
     private final AgentChooser chooser;
     private final RoutingRules rules;
     private final OutboxWriter outbox;
@@ -61,6 +63,7 @@ public class ReassignmentService {
             AssignmentRepository assignments,
             TeamRepository teams,
             AgentRepository agents,
+            RoutingCursorRepository cursors,
             AgentChooser chooser,
             RoutingRules rules,
             OutboxWriter outbox,
@@ -69,6 +72,7 @@ public class ReassignmentService {
         this.assignments = assignments;
         this.teams = teams;
         this.agents = agents;
+        this.cursors = cursors;
         this.chooser = chooser;
         this.rules = rules;
         this.outbox = outbox;
@@ -207,6 +211,7 @@ public class ReassignmentService {
             }
             String why = "reclassified " + a.category + "/" + a.priority + " → "
                     + new RouteFacts(event.category(), null, null, null).category() + "/" + event.priority()
+                    + (event.reclassifiedBy() == null ? "" : " by " + event.reclassifiedBy())
                     + (event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")");
             RouteFacts facts = new RouteFacts(event.category(), ticket.tier, event.priority(), ticket.language);
             a.category = facts.category();
@@ -246,36 +251,44 @@ public class ReassignmentService {
     /**
      * Sets an agent's availability (and capacity). Going offline hands their tickets nobody works on yet to the
      * other available agents of their team (least loaded), each announced as {@code ticket.reassigned}.
+     *
+     * <p>Locks are taken in the consumers' order — tickets, then the team's cursor, then agent rows (the status
+     * update, the load counters) — so a rebalance and a concurrent routing cannot deadlock.
      */
     @WithTransaction
     public Uni<StatusChange> setStatus(String agentId, AgentStatus status, Integer capacity, String by) {
-        return agents.findById(agentId, LockModeType.PESSIMISTIC_WRITE)
+        return agents.findById(agentId)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("agent", agentId))
                 .chain(agent -> {
-                    agent.status = status;
-                    if (capacity != null) {
-                        agent.capacity = capacity;
-                    }
-                    agent.statusChangedAt = chooser.now();
-                    agent.statusChangedBy = by;
                     if (status != AgentStatus.OFFLINE) {
+                        apply(agent, status, capacity, by);
                         return Uni.createFrom().item(new StatusChange(agent, List.of()));
                     }
-                    return rebalance(agent, by);
+                    return rebalance(agent, capacity, by);
                 });
     }
 
-    private Uni<StatusChange> rebalance(Agent agent, String by) {
+    private void apply(Agent agent, AgentStatus status, Integer capacity, String by) {
+        agent.status = status;
+        if (capacity != null) {
+            agent.capacity = capacity;
+        }
+        agent.statusChangedAt = chooser.now();
+        agent.statusChangedBy = by;
+    }
+
+    private Uni<StatusChange> rebalance(Agent agent, Integer capacity, String by) {
         return assignments.openUnstartedOf(agent.id).chain(open -> {
             List<UUID> ids = open.stream().map(a -> a.ticketId).sorted().toList();
-            // lock the tickets (in id order) before the team's cursor, as the consumers do, so they cannot deadlock
             Uni<Void> locks = Uni.createFrom().voidItem();
             for (UUID id : ids) {
                 locks = locks.chain(() ->
                         tickets.findById(id, LockModeType.PESSIMISTIC_WRITE).replaceWithVoid());
             }
+            locks = locks.chain(() -> cursors.lock(agent.teamId).replaceWithVoid())
+                    .invoke(() -> apply(agent, AgentStatus.OFFLINE, capacity, by));
             List<UUID> moved = new ArrayList<>();
             Uni<Void> chain = locks;
             for (Assignment a : open) {
@@ -350,8 +363,10 @@ public class ReassignmentService {
         TicketReassigned event = new TicketReassigned(
                 a.ticketId, fromAgent, toAgent, team.id, reason, a.reassignedAt, fromTeam, team.tier, by);
         int load = a.open ? 1 : 0;
-        return agents.adjustLoad(fromAgent, -load)
-                .chain(() -> agents.adjustLoad(toAgent, load))
+        // counters in agent id order, so two moves between the same agents cannot deadlock
+        boolean fromFirst = fromAgent != null && (toAgent == null || fromAgent.compareTo(toAgent) < 0);
+        Uni<Void> first = fromFirst ? agents.adjustLoad(fromAgent, -load) : agents.adjustLoad(toAgent, load);
+        return first.chain(() -> fromFirst ? agents.adjustLoad(toAgent, load) : agents.adjustLoad(fromAgent, -load))
                 .chain(() -> outbox.append(event))
                 .invoke(() -> {
                     Counter.builder("ts.routing.reassignments")

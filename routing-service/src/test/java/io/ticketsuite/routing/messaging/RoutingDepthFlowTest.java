@@ -286,8 +286,10 @@ class RoutingDepthFlowTest {
         assertThat(event.teamId()).isEqualTo("security");
         assertThat(event.reassignedBy()).isEqualTo("routing-service");
         assertThat(event.reason())
-                .startsWith("reclassified technical/P3 → security/P1 (customer reports a leak), not yet being worked:"
-                        + " category security → security (rule security), immediately; agent chosen least loaded");
+                .startsWith(
+                        "reclassified technical/P3 → security/P1 by agent-eng-tier1-2 (customer reports a leak), not yet"
+                                + " being worked:"
+                                + " category security → security (rule security), immediately; agent chosen least loaded");
         JsonPath a = assignment(ticket);
         assertThat(a.getString("team_id")).isEqualTo("security");
         assertThat(a.getString("rule")).isEqualTo("security");
@@ -311,8 +313,9 @@ class RoutingDepthFlowTest {
         assertThat(a.getString("agent_id")).isEqualTo(agent);
         assertThat(a.getString("category")).isEqualTo("billing");
         assertThat(a.getString("reason"))
-                .endsWith("; reclassified technical/P3 → billing/P3 (it is about an invoice): kept with " + agent
-                        + " because the ticket is IN_PROGRESS (being worked)");
+                .endsWith(
+                        "; reclassified technical/P3 → billing/P3 by agent-eng-tier1-2 (it is about an invoice): kept with "
+                                + agent + " because the ticket is IN_PROGRESS (being worked)");
         assertThat(routingEvents.drain(r -> isReassignmentOf(r, ticket), Duration.ofSeconds(2)))
                 .isEmpty();
     }
@@ -416,6 +419,35 @@ class RoutingDepthFlowTest {
             assertThat(assignment(next).getString("agent_id")).isNotEqualTo(agent);
         } finally {
             setStatus(TestTokens.lead(), agent, "available", 200);
+        }
+    }
+
+    @Test
+    void shouldFindThePreviousAgentAndAnAgentsOpenTicketsThroughIndexes() throws SQLException {
+        // what routing reads per decision besides the team's agents: neither may scan the assignment history
+        assertThat(plan("SELECT agent_id FROM assignment WHERE customer_id = 'c-1' AND agent_id IS NOT NULL"
+                        + " AND assigned_at >= now() - interval '30 days' ORDER BY assigned_at DESC LIMIT 1"))
+                .contains("assignment_customer_idx")
+                .doesNotContain("Seq Scan on assignment");
+        assertThat(plan("SELECT ticket_id FROM assignment WHERE agent_id = 'agent-devrel-1' AND open"))
+                .contains("assignment_open_agent_idx")
+                .doesNotContain("Seq Scan on assignment");
+    }
+
+    private String plan(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            // on a small test table the planner would scan anyway; without a usable index it still has to
+            statement.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            } finally {
+                statement.execute("RESET enable_seqscan");
+            }
+            return plan.toString();
         }
     }
 
