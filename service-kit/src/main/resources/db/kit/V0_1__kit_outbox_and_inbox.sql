@@ -1,4 +1,7 @@
--- Tables of the service kit, shared by every service's schema (repeatable: idempotent DDL only).
+-- Tables of the service kit, in every service's schema. Versioned migrations of the kit are numbered 0.x (V0_1, V0_2…)
+-- beside the service's own V1, V2…; the kit's defaults set quarkus.flyway.out-of-order=true so that a kit migration
+-- added later still applies to a database whose service migrations are further on. This first one keeps the
+-- IF NOT EXISTS of the repeatable script it replaces (R__ticketsuite_kit.sql), so existing databases take it as is.
 
 -- Transactional outbox: a row is written in the same transaction as the change it announces;
 -- the relay publishes unsent rows (key = message_key, CloudEvents headers) and stamps sent_at.

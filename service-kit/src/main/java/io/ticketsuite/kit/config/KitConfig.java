@@ -15,6 +15,8 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    Inbox inbox();
+
     Http http();
 
     Security security();
@@ -62,6 +64,21 @@ public interface KitConfig {
         @WithName("email-claim")
         @WithDefault("email")
         String emailClaim();
+    }
+
+    /** The idempotent consumers' record of processed events ({@code processed_event}). */
+    interface Inbox {
+        /**
+         * How long a processed event's id is kept. It must be longer than the topics' retention (7 days by default):
+         * a record older than the topic cannot be delivered again, so its id no longer needs remembering.
+         */
+        @WithDefault("8d")
+        Duration retention();
+
+        /** How often the sweep deletes expired rows (in chunks, so it never holds long locks). */
+        @WithName("sweep-interval")
+        @WithDefault("1h")
+        Duration sweepInterval();
     }
 
     interface Outbox {

@@ -7,21 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
  * Consumers that wait for their environment: while a consumer retries a record after a transient failure (the
  * database or the broker unavailable), it takes no new records, the service's readiness is DOWN (so a load
  * balancer stops sending it requests and an operator sees why), {@code ts_events_consumer_stalled} is 1 for it,
- * and a log line says so when it starts, every 30 s while it lasts, and when it ends.
+ * and a log line says so when it starts, every 30 s while it lasts, and when it ends. The readiness check itself is
+ * {@link EventConsumersReadiness} (a {@code @Readiness} bean is qualified, so it cannot be this injectable one).
  */
 @ApplicationScoped
-@Readiness
-public class StalledConsumers implements HealthCheck {
+public class StalledConsumers {
     private static final Logger LOG = Logger.getLogger(StalledConsumers.class);
     private static final Duration REMIND_EVERY = Duration.ofSeconds(30);
 
@@ -94,7 +92,7 @@ public class StalledConsumers implements HealthCheck {
         });
     }
 
-    @Override
+    /** The readiness answer: UP unless a consumer waits, then DOWN with who waits since when and why. */
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response =
                 HealthCheckResponse.named("event consumers").status(stalls.isEmpty());

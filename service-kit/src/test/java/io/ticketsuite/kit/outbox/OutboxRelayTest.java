@@ -51,12 +51,13 @@ class OutboxRelayTest {
         dataSource.setUrl(SharedInfra.postgres().jdbcUrl(database));
         dataSource.setUser(SharedInfra.postgres().user());
         dataSource.setPassword(SharedInfra.postgres().password());
-        String ddl = new String(
-                getClass().getResourceAsStream("/db/kit/R__ticketsuite_kit.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(ddl);
+        for (String migration :
+                List.of("/db/kit/V0_1__kit_outbox_and_inbox.sql", "/db/kit/V0_2__kit_processed_event_retention.sql")) {
+            String ddl = new String(getClass().getResourceAsStream(migration).readAllBytes(), StandardCharsets.UTF_8);
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute(ddl);
+            }
         }
     }
 
