@@ -13,7 +13,6 @@ import io.ticketsuite.triage.config.TriageConfig;
 import io.ticketsuite.triage.mapping.RulePackSummaries;
 import io.ticketsuite.triage.rest.dto.RulePackResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,7 +81,7 @@ public class ClassifierService {
      * @throws RulePackException listing every problem, each with the path of the offending key
      */
     public static Compiled compile(String yaml) {
-        RulePack pack = RulePack.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        RulePack pack = RulePack.parse(yaml);
         try {
             return new Compiled(pack, yaml, YAML.readTree(yaml));
         } catch (IOException e) {

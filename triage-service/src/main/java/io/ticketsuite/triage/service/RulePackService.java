@@ -82,7 +82,7 @@ public class RulePackService {
             compiled = ClassifierService.compile(yaml);
         } catch (RulePackException e) {
             count("refused");
-            throw invalid(e.problems());
+            throw invalid(e.reasons());
         } catch (RuntimeException e) {
             count("refused");
             throw invalid(List.of("the body is not a YAML rule pack"));
