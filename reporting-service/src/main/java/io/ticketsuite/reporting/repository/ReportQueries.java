@@ -21,15 +21,16 @@ import java.util.UUID;
 /**
  * The KPI queries: sums over the per-day aggregate rows (report_daily, report_daily_hist) that the database keeps
  * as events arrive, the open backlog from the partial index of open tickets, and pages of the read model for the
- * CSV. Nothing here loads a window's tickets into memory.
+ * CSV. Nothing here loads a window's tickets into memory. The summary's four statements are public for the
+ * benchmark (bench/reporting), which times them on a million tickets.
  */
 @ApplicationScoped
 public class ReportQueries {
-    private static final String DIMENSIONS =
+    public static final String DIMENSIONS =
             "SELECT dim, val, " + Totals.sums() + " FROM report_daily WHERE day >= $1 AND day < $2 GROUP BY dim, val";
-    private static final String HISTOGRAMS = "SELECT measure, prio, bucket, sum(n)::int8 FROM report_daily_hist"
+    public static final String HISTOGRAMS = "SELECT measure, prio, bucket, sum(n)::int8 FROM report_daily_hist"
             + " WHERE day >= $1 AND day < $2 GROUP BY measure, prio, bucket HAVING sum(n) > 0";
-    private static final String BACKLOG = "SELECT coalesce(team, 'unassigned'), coalesce(priority, 'unknown'),"
+    public static final String BACKLOG = "SELECT coalesce(team, 'unassigned'), coalesce(priority, 'unknown'),"
             + " CASE WHEN created_at > $1::timestamptz - interval '1 day' THEN '<1d'"
             + " WHEN created_at > $1::timestamptz - interval '3 days' THEN '1-3d'"
             + " WHEN created_at > $1::timestamptz - interval '7 days' THEN '3-7d' ELSE '>7d' END,"
@@ -38,7 +39,7 @@ public class ReportQueries {
             + " AND NOT resolution_breached))::int8"
             + " FROM report_ticket WHERE status NOT IN ('RESOLVED', 'CLOSED') AND created_at IS NOT NULL"
             + " GROUP BY 1, 2, 3";
-    private static final String RECURRING = "SELECT coalesce(c.signature, ct.cluster_key), c.category, count(*)::int8"
+    public static final String RECURRING = "SELECT coalesce(c.signature, ct.cluster_key), c.category, count(*)::int8"
             + " FROM report_cluster_ticket ct JOIN report_ticket t ON t.ticket_id = ct.ticket_id"
             + " LEFT JOIN report_cluster c ON c.cluster_key = ct.cluster_key"
             + " WHERE t.created_at >= $1 AND t.created_at < $2"
