@@ -475,8 +475,30 @@ class SuiteFlowTest {
         } else {
             assertThat(toCustomer).extracting(n -> n.path("kind").asText()).containsExactly("ticket-acknowledged");
         }
-        List<JsonNode> toAgent = notifications(ticket.path("assignee").asText(), id);
-        assertThat(toAgent).extracting(n -> n.path("kind").asText()).containsExactly("ticket-assigned");
+        // the assignee: told of the assignment once, and paged once per escalation level that names them (a P1
+        // pages the on-call engineer, a security ticket the security lead — who may be the assignee)
+        String assignee = ticket.path("assignee").asText();
+        List<JsonNode> toAgent = notifications(assignee, id);
+        assertThat(toAgent)
+                .extracting(n -> n.path("kind").asText())
+                .filteredOn(kind -> !kind.startsWith("ticket-escalated"))
+                .containsExactly("ticket-assigned");
+        JsonNode escalations = Http.get(
+                        suite.url("routing-service") + "/api/v1/escalations?size=200&ticket_id=" + id, lead())
+                .body();
+        long levelsNamingAssignee = 0;
+        for (JsonNode escalation : escalations.path("items")) {
+            for (JsonNode target : escalation.path("targets")) {
+                if (assignee.equals(target.path("staff_id").asText())) {
+                    levelsNamingAssignee++;
+                }
+            }
+        }
+        assertThat(toAgent.stream()
+                        .filter(n -> n.path("kind").asText().startsWith("ticket-escalated"))
+                        .count())
+                .as("escalation notices to the assignee %s of %s: one per escalation level naming them", assignee, id)
+                .isEqualTo(levelsNamingAssignee);
     }
 
     private List<JsonNode> notifications(String recipient, String ticketId) {
