@@ -86,17 +86,10 @@ public class EscalationResource {
                 errors.add(new Problem.FieldError("ticket_id", "must be a UUID"));
             }
         }
-        int pageNumber = parse(page, "page", 0, errors);
-        int pageSize = parse(size, "size", DEFAULT_SIZE, errors);
-        int offset = 0;
-        try {
-            offset = paging.offset(pageNumber, pageSize);
-        } catch (ProblemException e) {
-            List<Problem.FieldError> bounds = e.toProblem(null).errors();
-            if (bounds != null) {
-                errors.addAll(bounds);
-            }
-        }
+        Paging.Page paged = paging.parse(page, size, DEFAULT_SIZE, errors);
+        int pageNumber = paged.number();
+        int pageSize = paged.size();
+        int offset = paged.offset();
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -177,22 +170,5 @@ public class EscalationResource {
 
     private static EscalationTargetResponse toResponse(EscalationTarget t) {
         return new EscalationTargetResponse(t.staffId(), t.name(), t.role());
-    }
-
-    /** A whole number, or the fallback (and an error) when it is not one; the bounds are the kit's Paging. */
-    private static int parse(String value, String field, int fallback, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        String trimmed = value.trim();
-        try {
-            return Integer.parseInt(trimmed);
-        } catch (NumberFormatException e) {
-            if (trimmed.matches("[+-]?[0-9]{1,1000}")) {
-                return trimmed.startsWith("-") ? -1 : Integer.MAX_VALUE;
-            }
-            errors.add(new Problem.FieldError(field, "must be an integer"));
-            return fallback;
-        }
     }
 }
