@@ -2,16 +2,21 @@ package io.ticketsuite.intake.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.intake.service.EscalationLog;
 import io.ticketsuite.intake.service.TicketService;
 import io.ticketsuite.kit.messaging.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reflects the decisions of triage and routing on the ticket. Thin: decode → service. */
+/**
+ * Reflects the decisions of triage and routing on the ticket (and keeps routing's escalations for its staff view).
+ * Thin: decode → service.
+ */
 @ApplicationScoped
 public class DecisionConsumer {
     public static final String TRIAGE_IN = "triage-in";
@@ -19,10 +24,12 @@ public class DecisionConsumer {
 
     private final EventInbox inbox;
     private final TicketService tickets;
+    private final EscalationLog escalations;
 
-    public DecisionConsumer(EventInbox inbox, TicketService tickets) {
+    public DecisionConsumer(EventInbox inbox, TicketService tickets, EscalationLog escalations) {
         this.inbox = inbox;
         this.tickets = tickets;
+        this.escalations = escalations;
     }
 
     @Incoming(TRIAGE_IN)
@@ -46,6 +53,9 @@ public class DecisionConsumer {
             }
             if (event.data() instanceof TicketReassigned r) {
                 return tickets.applyReassignment(r);
+            }
+            if (event.data() instanceof TicketEscalated e) {
+                return escalations.record(e, event.id());
             }
             return Uni.createFrom().voidItem();
         });

@@ -12,12 +12,14 @@ import io.ticketsuite.intake.rest.dto.CommentResponse;
 import io.ticketsuite.intake.rest.dto.CreateTicketRequest;
 import io.ticketsuite.intake.rest.dto.EscalateRequest;
 import io.ticketsuite.intake.rest.dto.EscalationRequested;
+import io.ticketsuite.intake.rest.dto.EscalationResponse;
 import io.ticketsuite.intake.rest.dto.PageResponse;
 import io.ticketsuite.intake.rest.dto.StatusChangeRequest;
 import io.ticketsuite.intake.rest.dto.TicketResponse;
 import io.ticketsuite.intake.rest.dto.TimeEntryRequest;
 import io.ticketsuite.intake.rest.dto.TimeEntryResponse;
 import io.ticketsuite.intake.security.Actor;
+import io.ticketsuite.intake.service.EscalationLog;
 import io.ticketsuite.intake.service.TicketService;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
@@ -77,10 +79,17 @@ public class TicketResource {
     private final RateLimiter rateLimiter;
     private final Paging paging;
     private final Validator validator;
+    private final EscalationLog escalationLog;
 
     public TicketResource(
-            TicketService tickets, Caller caller, RateLimiter rateLimiter, Paging paging, Validator validator) {
+            TicketService tickets,
+            Caller caller,
+            RateLimiter rateLimiter,
+            Paging paging,
+            Validator validator,
+            EscalationLog escalationLog) {
         this.tickets = tickets;
+        this.escalationLog = escalationLog;
         this.caller = caller;
         this.rateLimiter = rateLimiter;
         this.paging = paging;
@@ -452,6 +461,25 @@ public class TicketResource {
         Actor actor = Actor.reader(caller);
         return tickets.comments(ProblemException.idOrNotFound("ticket", id), actor)
                 .map(list -> list.stream().map(TicketMapper::toResponse).toList());
+    }
+
+    @GET
+    @Path("/{id}/escalations")
+    @RolesAllowed({Roles.AGENT, Roles.LEAD, Roles.ADMIN})
+    @Operation(
+            operationId = "listTicketEscalations",
+            summary = "List a ticket's escalations",
+            description =
+                    "Oldest first: each escalation routing's matrix raised for the ticket (from ticket.escalated),"
+                            + " with its level, rule, reason, the people paged and the acknowledgement deadline. Staff only;"
+                            + " acknowledging is routing-service's POST /api/v1/escalations/{id}/acknowledge.")
+    @APIResponse(responseCode = "200", description = "The escalations")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket, or not a ticket id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<EscalationResponse>> listEscalations(@PathParam("id") String id) {
+        return escalationLog.of(ProblemException.idOrNotFound("ticket", id));
     }
 
     /**

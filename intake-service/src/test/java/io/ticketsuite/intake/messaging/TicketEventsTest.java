@@ -329,6 +329,61 @@ class TicketEventsTest {
     }
 
     @Test
+    void shouldShowRoutingsEscalationsInTheTicketsStaffViewOncePerEscalation() {
+        String id = createTicket("support");
+        UUID ticketId = UUID.fromString(id);
+        Instant first = Instant.parse("2026-11-29T10:00:00Z");
+        UUID level1 = UUID.randomUUID();
+        EventEnvelope<io.ticketsuite.events.TicketEscalated> paged = EventEnvelope.of(
+                "routing-service",
+                new io.ticketsuite.events.TicketEscalated(
+                        ticketId,
+                        "L1",
+                        "technical",
+                        "P1 ticket created",
+                        first,
+                        level1,
+                        "p1-created",
+                        List.of(new io.ticketsuite.events.EscalationTarget("agent-tech-1", "Tess Tech", "on-call")),
+                        first.plusSeconds(900),
+                        true),
+                first);
+        TopicProbe.publish(paged);
+        TopicProbe.publish(paged); // redelivered: still one escalation
+        UUID level2 = UUID.randomUUID();
+        publish(new io.ticketsuite.events.TicketEscalated(
+                ticketId,
+                "L2",
+                "technical",
+                "not acknowledged by 10:15",
+                first.plusSeconds(900),
+                level2,
+                "p1-created",
+                List.of(new io.ticketsuite.events.EscalationTarget("lead-technical", "Lee Lead", "team-lead")),
+                null,
+                true));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> asAgent()
+                        .get("/api/v1/tickets/" + id + "/escalations")
+                        .then()
+                        .statusCode(200)
+                        .body("id", org.hamcrest.Matchers.contains(level1.toString(), level2.toString()))
+                        .body("level", org.hamcrest.Matchers.contains("L1", "L2"))
+                        .body("rule[0]", org.hamcrest.Matchers.equalTo("p1-created"))
+                        .body("targets[0].staff_id", org.hamcrest.Matchers.contains("agent-tech-1"))
+                        .body("targets[0].role", org.hamcrest.Matchers.contains("on-call"))
+                        .body("targets[1].name", org.hamcrest.Matchers.contains("Lee Lead"))
+                        .body("acknowledge_by[0]", org.hamcrest.Matchers.equalTo("2026-11-29T10:15:00Z"))
+                        .body("acknowledge_by[1]", org.hamcrest.Matchers.nullValue())
+                        .body("immediate[0]", org.hamcrest.Matchers.equalTo(true)));
+        asAgent()
+                .get("/api/v1/tickets/" + UUID.randomUUID() + "/escalations")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void shouldMoveAReopenedTicketToAssignedOnReassignmentRecordedAsByWhoMovedIt() {
         String id = createTicket("support");
         UUID ticketId = UUID.fromString(id);

@@ -107,6 +107,7 @@ class IntakeAuthorizationTest {
                                 .body("{\"body\": \"hello\", \"visibility\": \"public\"}")
                                 .post("/api/v1/tickets/" + t + "/comments")),
                 new Call("comments", t -> r -> r.get("/api/v1/tickets/" + t + "/comments")),
+                new Call("escalations", t -> r -> r.get("/api/v1/tickets/" + t + "/escalations")),
                 new Call(
                         "escalate",
                         t -> r -> r.contentType(ContentType.JSON)
@@ -119,10 +120,14 @@ class IntakeAuthorizationTest {
                                 .post("/api/v1/tickets/" + t + "/time")));
     }
 
-    /** Calls a customer may make on their own tickets (time is logged by staff only). */
+    /** Calls a customer may make on their own tickets (time and the escalation log are staff only). */
     static List<Call> customerCalls() {
-        return readsAndChanges().stream().filter(c -> !c.name().equals("time")).toList();
+        return readsAndChanges().stream()
+                .filter(c -> !STAFF_ONLY.contains(c.name()))
+                .toList();
     }
+
+    static final java.util.Set<String> STAFF_ONLY = java.util.Set.of("time", "escalations");
 
     static List<Call> readsAndChanges() {
         return calls().stream().filter(c -> !c.name().equals("create")).toList();
@@ -200,6 +205,11 @@ class IntakeAuthorizationTest {
                 .statusCode(201)
                 .body("ticket_total_minutes", equalTo(45));
         staff(role)
+                .get("/api/v1/tickets/" + escalation + "/escalations")
+                .then()
+                .statusCode(200)
+                .body("$", empty());
+        staff(role)
                 .contentType(ContentType.JSON)
                 .body("{\"reason\": \"customer threatens to leave\"}")
                 .post("/api/v1/tickets/" + escalation + "/escalate")
@@ -247,6 +257,13 @@ class IntakeAuthorizationTest {
                 .contentType(ContentType.JSON)
                 .body("{\"minutes\": 30}")
                 .post("/api/v1/tickets/" + id + "/time")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("type", equalTo(FORBIDDEN));
+        // who was paged about their ticket is for staff
+        ann.request()
+                .get("/api/v1/tickets/" + id + "/escalations")
                 .then()
                 .statusCode(403)
                 .contentType(PROBLEM)
