@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param escalation the concern an ESCALATION ticket raises about a client; absent for other types
  * @param followsUp the closed ticket this one follows up (a customer wrote again after the reopen window); absent
  *     otherwise
+ * @param ref the ticket's short human reference ({@code TS-1042}), unique and sequential; absent on events written
+ *     before references existed
  */
 public record TicketCreated(
         @JsonProperty(required = true) UUID ticketId,
@@ -27,8 +29,41 @@ public record TicketCreated(
         @JsonProperty(required = true) Instant createdAt,
         SupportDetails support,
         EscalationDetails escalation,
-        UUID followsUp)
+        UUID followsUp,
+        String ref)
         implements EventData {
+
+    /** A ticket as announced before human references existed (no {@code ref}). */
+    public TicketCreated(
+            UUID ticketId,
+            TicketType type,
+            Channel channel,
+            String subject,
+            String description,
+            Customer customer,
+            List<String> tags,
+            String externalId,
+            TicketStatus status,
+            Instant createdAt,
+            SupportDetails support,
+            EscalationDetails escalation,
+            UUID followsUp) {
+        this(
+                ticketId,
+                type,
+                channel,
+                subject,
+                description,
+                customer,
+                tags,
+                externalId,
+                status,
+                createdAt,
+                support,
+                escalation,
+                followsUp,
+                null);
+    }
 
     /** A ticket without type-specific details and not following up another one. */
     public TicketCreated(
@@ -53,6 +88,7 @@ public record TicketCreated(
                 externalId,
                 status,
                 createdAt,
+                null,
                 null,
                 null,
                 null);
