@@ -135,4 +135,11 @@ public class Ticket {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** The short human reference ({@code TS-1042}), unique, from the {@code ticket_ref_seq} sequence. */
+    @Column(nullable = false, updatable = false)
+    public String ref;
+
+    /** Attachments of the emails that made or continued the ticket, as JSON {@code [{name, type, size}]}. */
+    public String attachments;
 }

@@ -10,6 +10,7 @@ import io.ticketsuite.events.SupportDetails;
 import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketStatus;
+import io.ticketsuite.intake.Attachment;
 import io.ticketsuite.intake.Ticket;
 import io.ticketsuite.intake.TicketComment;
 import io.ticketsuite.intake.rest.dto.CommentResponse;
@@ -103,6 +104,7 @@ public final class TicketMapper {
     public static TicketResponse toResponse(Ticket t, List<UUID> followUps) {
         return new TicketResponse(
                 t.id,
+                t.ref,
                 t.type,
                 t.channel,
                 t.status,
@@ -134,7 +136,8 @@ public final class TicketMapper {
                 t.estimateMinutes,
                 t.timeLoggedMinutes,
                 resolution(t),
-                t.closedAt);
+                t.closedAt,
+                attachments(t));
     }
 
     /** The ticket's last resolution, or null if it was never resolved with one. */
@@ -158,7 +161,28 @@ public final class TicketMapper {
                 t.createdAt,
                 read(t.supportDetails, SupportDetails.class),
                 read(t.escalationDetails, EscalationDetails.class),
-                t.followsUp);
+                t.followsUp,
+                t.ref);
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<Attachment>> ATTACHMENTS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    /** The ticket's attachments (metadata), oldest first; empty when it has none. */
+    public static List<Attachment> attachments(Ticket t) {
+        if (t.attachments == null) {
+            return List.of();
+        }
+        try {
+            return EventCodec.mapper().readValue(t.attachments, ATTACHMENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attachments are not readable", e);
+        }
+    }
+
+    /** The attachments as stored on the ticket (null when there are none). */
+    public static String attachmentsJson(List<Attachment> attachments) {
+        return attachments == null || attachments.isEmpty() ? null : json(attachments);
     }
 
     public static CommentResponse toResponse(TicketComment c) {

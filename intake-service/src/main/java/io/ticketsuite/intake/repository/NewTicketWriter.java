@@ -29,22 +29,33 @@ public class NewTicketWriter {
     private static final String TICKET_VALUES = "$1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text,"
             + " $8::text, $9::text, $10::text, $11::text[], $12::text, $13::timestamptz, $14::timestamptz, $15::text,"
             + " $16::text, $17::text";
-    private static final String OUTBOX_VALUES = "$18::uuid, $19::text, $20::text, $21::text, $22::text, $23::text";
 
-    /** Ticket + outbox row. */
-    static final String INSERT = "WITH t AS (INSERT INTO ticket (" + TICKET_COLUMNS + ") VALUES (" + TICKET_VALUES
-            + ")) INSERT INTO outbox (" + OutboxWriter.COLUMNS + ") VALUES (" + OUTBOX_VALUES + ")";
+    /**
+     * The next human reference, drawn once per statement; the outbox payload gets it as {@code ref} (the event's
+     * JSON is merged with it in SQL, so the ticket, its reference and its event still take one round trip).
+     */
+    private static final String REF = "'TS-' || nextval('ticket_ref_seq') AS ref";
+
+    private static final String OUTBOX_SELECT = "$18::uuid, $19::text, $20::text, $21::text, $22::text,"
+            + " ($23::text::jsonb || jsonb_build_object('ref', r.ref))::text";
+
+    /** Ticket + outbox row; returns the ticket's ref. */
+    static final String INSERT = "WITH r AS (SELECT " + REF + "),"
+            + " t AS (INSERT INTO ticket (" + TICKET_COLUMNS + ", ref) SELECT " + TICKET_VALUES + ", r.ref FROM r),"
+            + " o AS (INSERT INTO outbox (" + OutboxWriter.COLUMNS + ") SELECT " + OUTBOX_SELECT + " FROM r)"
+            + " SELECT ref FROM r";
 
     /**
      * Key claim + ticket + outbox row: the ticket and its event are written only if this statement claimed the key
      * ({@code ON CONFLICT DO NOTHING}: a concurrent request with the same key waits for this one, then claims
-     * nothing). Returns how many keys it claimed, 1 or 0.
+     * nothing). Returns the new ticket's ref if it claimed the key, no row otherwise (no reference is drawn then).
      */
     static final String INSERT_CLAIMED = "WITH k AS (INSERT INTO idempotency_key (key, request_hash, ticket_id)"
             + " VALUES ($24::text, $25::text, $1::uuid) ON CONFLICT DO NOTHING RETURNING ticket_id),"
-            + " t AS (INSERT INTO ticket (" + TICKET_COLUMNS + ") SELECT " + TICKET_VALUES + " FROM k),"
-            + " o AS (INSERT INTO outbox (" + OutboxWriter.COLUMNS + ") SELECT " + OUTBOX_VALUES + " FROM k)"
-            + " SELECT count(*) FROM k";
+            + " r AS (SELECT " + REF + " FROM k),"
+            + " t AS (INSERT INTO ticket (" + TICKET_COLUMNS + ", ref) SELECT " + TICKET_VALUES + ", r.ref FROM r),"
+            + " o AS (INSERT INTO outbox (" + OutboxWriter.COLUMNS + ") SELECT " + OUTBOX_SELECT + " FROM r)"
+            + " SELECT ref FROM r";
 
     private static final String FIND_KEY = "SELECT request_hash, ticket_id FROM idempotency_key WHERE key = $1";
 
@@ -57,22 +68,33 @@ public class NewTicketWriter {
         this.pool = pool;
     }
 
-    /** Writes the ticket and its outbox row atomically. */
+    /** Writes the ticket and its outbox row atomically; sets the ticket's {@code ref}. */
     public Uni<Void> insert(Ticket ticket, OutboxWriter.Row event) {
         return pool.preparedQuery(INSERT)
                 .execute(values(ticket, event, null, null))
-                .replaceWithVoid();
+                .map(rows -> {
+                    ticket.ref = rows.iterator().next().getString(0);
+                    return null;
+                });
     }
 
     /**
      * Claims {@code key} and writes the ticket and its outbox row atomically if the claim succeeds.
      *
-     * @return whether this call claimed the key (false: an earlier request holds it, nothing was written)
+     * @return whether this call claimed the key (false: an earlier request holds it, nothing was written); when it
+     *     did, the ticket's {@code ref} is set
      */
     public Uni<Boolean> insertClaiming(Ticket ticket, OutboxWriter.Row event, String key, String requestHash) {
         return pool.preparedQuery(INSERT_CLAIMED)
                 .execute(values(ticket, event, key, requestHash))
-                .map(rows -> rows.iterator().next().getLong(0) == 1L);
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return false;
+                    }
+                    ticket.ref = it.next().getString(0);
+                    return true;
+                });
     }
 
     /** The earlier claim of {@code key}, or null if there is none. */

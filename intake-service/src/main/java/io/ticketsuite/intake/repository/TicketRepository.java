@@ -32,7 +32,19 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             String category,
             io.ticketsuite.events.Priority priority,
             io.ticketsuite.events.TicketType excludedType,
-            String q) {
+            String q,
+            String ref) {
+
+        public Filter(
+                io.ticketsuite.events.TicketStatus status,
+                String customer,
+                io.ticketsuite.events.TicketType type,
+                String category,
+                io.ticketsuite.events.Priority priority,
+                io.ticketsuite.events.TicketType excludedType,
+                String q) {
+            this(status, customer, type, category, priority, excludedType, q, null);
+        }
 
         public Filter(
                 io.ticketsuite.events.TicketStatus status,
@@ -41,7 +53,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 String category,
                 io.ticketsuite.events.Priority priority,
                 io.ticketsuite.events.TicketType excludedType) {
-            this(status, customer, type, category, priority, excludedType, null);
+            this(status, customer, type, category, priority, excludedType, null, null);
         }
 
         public Filter(
@@ -50,7 +62,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 io.ticketsuite.events.TicketType type,
                 String category,
                 io.ticketsuite.events.Priority priority) {
-            this(status, customer, type, category, priority, null, null);
+            this(status, customer, type, category, priority, null, null, null);
         }
     }
 
@@ -72,6 +84,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         add(clauses, params, "type", filter.type());
         add(clauses, params, "category", filter.category());
         add(clauses, params, "priority", filter.priority());
+        add(clauses, params, "ref", filter.ref());
         if (filter.excludedType() != null) {
             clauses.add("type <> :excludedType");
             params.and("excludedType", filter.excludedType());
@@ -100,6 +113,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         nativeAdd(clauses, params, "t.type", filter.type());
         nativeAdd(clauses, params, "t.category", filter.category());
         nativeAdd(clauses, params, "t.priority", filter.priority());
+        nativeAdd(clauses, params, "t.ref", filter.ref());
         if (filter.excludedType() != null) {
             params.add(filter.excludedType().name());
             clauses.add("t.type <> ?" + params.size());
@@ -130,6 +144,18 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 return items.chain(list -> total.getSingleResult().map(n -> new PageResult(list, n)));
             });
         });
+    }
+
+    /** The next human reference ({@code TS-n}) from the database sequence, for a ticket written through a session. */
+    public Uni<String> nextRef() {
+        return getSession()
+                .chain(session -> session.createNativeQuery("SELECT 'TS-' || nextval('ticket_ref_seq')", String.class)
+                        .getSingleResult());
+    }
+
+    /** The ticket with this human reference, or null. */
+    public Uni<Ticket> findByRef(String ref) {
+        return find("ref", ref).firstResult();
     }
 
     /** The ids of the tickets that follow up each of {@code ids}. */

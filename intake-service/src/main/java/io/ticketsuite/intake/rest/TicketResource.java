@@ -229,7 +229,8 @@ public class TicketResource {
             summary = "List tickets",
             description = "Newest first; filters combine with AND. With `q`, full-text search over subject and"
                     + " description (web-search syntax: words, \"a phrase\", or, -word; English stemming), most"
-                    + " relevant first (subject matches weigh more), then newest. A customer's list holds only their own tickets"
+                    + " relevant first (subject matches weigh more), then newest. `ref` finds the ticket with that"
+                    + " human reference (TS-1042). A customer's list holds only their own tickets"
                     + " and no ESCALATION: asking for another customer or for `type=ESCALATION` gives an empty page.")
     @APIResponse(responseCode = "200", description = "One page of tickets")
     public Uni<PageResponse<TicketResponse>> listTickets(
@@ -238,6 +239,10 @@ public class TicketResource {
             @QueryParam("type") @Parameter(description = "SUPPORT, QUESTION or ESCALATION") String type,
             @QueryParam("category") @Parameter(description = "e.g. billing") String category,
             @QueryParam("priority") @Parameter(description = "P1 … P4") String priority,
+            @QueryParam("ref")
+                    @Size(max = 30)
+                    @Parameter(description = "the human reference, e.g. TS-1042 (read in any case)")
+                    String ref,
             @QueryParam("q")
                     @Size(max = 500)
                     @Parameter(description = "words to find in subject and description (full-text, ≤ 500 characters)")
@@ -263,8 +268,24 @@ public class TicketResource {
                 category == null ? null : category.toLowerCase(Locale.ROOT),
                 parse(Priority.class, "priority", priority),
                 null,
-                q == null || q.isBlank() ? null : q.strip());
+                q == null || q.isBlank() ? null : q.strip(),
+                ref(ref));
         return tickets.listView(filter, actor, page, offset, size);
+    }
+
+    private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("TS-[0-9]{1,18}");
+
+    /** {@code ref} as stored (upper case, trimmed); a 400 naming {@code ref} when it is not {@code TS-<number>}. */
+    private static String ref(String ref) {
+        if (ref == null || ref.isBlank()) {
+            return null;
+        }
+        String normalized = ref.strip().toUpperCase(Locale.ROOT);
+        if (!REF.matcher(normalized).matches()) {
+            throw ProblemException.validation(
+                    List.of(new Problem.FieldError("ref", "must be a ticket reference such as TS-1042")));
+        }
+        return normalized;
     }
 
     @POST

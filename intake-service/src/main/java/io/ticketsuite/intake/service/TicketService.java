@@ -223,7 +223,8 @@ public class TicketService {
                     filter.category(),
                     filter.priority(),
                     TicketType.ESCALATION,
-                    filter.q());
+                    filter.q(),
+                    filter.ref());
         } else if (!actor.isStaff()) {
             return Uni.createFrom().failure(ProblemException.forbidden("Listing tickets is for customers and staff"));
         }
@@ -378,7 +379,9 @@ public class TicketService {
         ticket.followsUp = old.id;
         ticket.createdAt = now;
         ticket.updatedAt = now;
-        return Panache.getSession()
+        return tickets.nextRef()
+                .invoke(ref -> ticket.ref = ref)
+                .chain(Panache::getSession)
                 .chain(session -> session.persist(ticket))
                 .chain(() -> outbox.append(TicketMapper.created(ticket)))
                 .invoke(() -> {

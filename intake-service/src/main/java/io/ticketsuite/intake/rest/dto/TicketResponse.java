@@ -17,6 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A ticket as the API shows it. */
 public record TicketResponse(
         UUID id,
+
+        @Schema(description = "The short human reference, unique and sequential", examples = "TS-1042")
+        String ref,
+
         TicketType type,
         Channel channel,
         TicketStatus status,
@@ -63,7 +67,10 @@ public record TicketResponse(
         @Schema(description = "How the ticket was last resolved")
         Resolution resolution,
 
-        Instant closedAt) {
+        Instant closedAt,
+
+        @Schema(description = "Attachments of the emails that made or continued the ticket (metadata only)")
+        List<io.ticketsuite.intake.Attachment> attachments) {
 
     /** Whom the ticket is for (the email is shown to the customer themselves and to staff, no one else). */
     @Schema(name = "TicketCustomer")
