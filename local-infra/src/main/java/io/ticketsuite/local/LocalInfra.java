@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionException;
  * then: they fetch the issuer's keys on their first request), then waits until Keycloak serves the realm.
  *
  * <p>Ports: TS_KAFKA_PORT (9092), TS_KAFKA_CONTROLLER_PORT (9093), TS_PG_PORT (55432), TS_KEYCLOAK_PORT (8180),
- * TS_KEYCLOAK_MANAGEMENT_PORT (9180).
+ * TS_KEYCLOAK_MANAGEMENT_PORT (9180), TS_SMTP_PORT (3025), TS_IMAP_PORT (3143), TS_MAIL_API_PORT (8025) — the local
+ * mail server, GreenMail, also started by {@code up}.
  */
 public final class LocalInfra {
     private final Path home;
@@ -34,7 +35,7 @@ public final class LocalInfra {
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: LocalInfra up|down|status|wipe <home> [database ...]\n"
-                    + "       LocalInfra stop|kill|start <home> postgres|kafka|keycloak");
+                    + "       LocalInfra stop|kill|start <home> postgres|kafka|keycloak|mail");
             System.exit(2);
         }
         LocalInfra infra = new LocalInfra(Path.of(args[1]), System.getenv());
@@ -105,6 +106,16 @@ public final class LocalInfra {
             broker.start(Duration.ofSeconds(90));
             System.out.println("kafka: started on " + broker.bootstrapServers() + " (log " + broker.logFile() + ")");
         }
+        MailServer mail = mail();
+        if (mail.isRunning()) {
+            System.out.println("mail: already running (SMTP 127.0.0.1:" + mail.smtpPort() + ", IMAP 127.0.0.1:"
+                    + mail.imapPort() + ")");
+        } else {
+            mail.start(Duration.ofSeconds(30));
+            System.out.println("mail: GreenMail started, SMTP 127.0.0.1:" + mail.smtpPort() + ", IMAP 127.0.0.1:"
+                    + mail.imapPort() + " (any user/password; the suite reads " + MailServer.SUPPORT_ADDRESS
+                    + "; log " + mail.logFile() + ")");
+        }
         Keycloak local = externalIssuer() ? null : launched(keycloak);
         String issuer = local == null ? env.get("TS_OIDC_ISSUER").trim() : local.issuer();
         Path infraEnv = home.resolve("infra.env");
@@ -120,6 +131,11 @@ public final class LocalInfra {
                         "TS_PG_PASSWORD=" + pgPassword,
                         "TS_OIDC_ISSUER=" + issuer,
                         "TS_OIDC_AUDIENCE=" + env.getOrDefault("TS_OIDC_AUDIENCE", Keycloak.AUDIENCE),
+                        "TS_SMTP_HOST=127.0.0.1",
+                        "TS_SMTP_PORT=" + mail.smtpPort(),
+                        "TS_IMAP_HOST=127.0.0.1",
+                        "TS_IMAP_PORT=" + mail.imapPort(),
+                        "TS_MAIL_ADDRESS=" + MailServer.SUPPORT_ADDRESS,
                         ""));
         Files.move(written, infraEnv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (local == null) {
@@ -160,6 +176,9 @@ public final class LocalInfra {
     }
 
     void down() {
+        if (mail().stop()) {
+            System.out.println("mail: stopped");
+        }
         Keycloak keycloak = keycloak();
         if (keycloak.isRunning()) {
             keycloak.stop();
@@ -230,9 +249,20 @@ public final class LocalInfra {
                     }
                 }
             }
+            case "mail", "greenmail", "smtp" -> {
+                MailServer mail = mail();
+                switch (action) {
+                    case "stop", "kill" -> mail.stop();
+                    default -> {
+                        if (!mail.isRunning()) {
+                            mail.start(Duration.ofSeconds(30));
+                        }
+                    }
+                }
+            }
             default ->
                 throw new IllegalArgumentException(
-                        "unknown component " + component + " (postgres, kafka, keycloak, or a service name)");
+                        "unknown component " + component + " (postgres, kafka, keycloak, mail, or a service name)");
         }
         System.out.println(component + ": " + action + (action.endsWith("p") ? "ped" : "ed"));
     }
@@ -259,6 +289,11 @@ public final class LocalInfra {
         }
         KafkaBroker broker = broker();
         System.out.println("kafka     " + (broker.isRunning() ? "running  " + broker.bootstrapServers() : "stopped"));
+        MailServer mail = mail();
+        System.out.println("mail      "
+                + (mail.isRunning()
+                        ? "running  SMTP 127.0.0.1:" + mail.smtpPort() + ", IMAP 127.0.0.1:" + mail.imapPort()
+                        : "stopped"));
         if (external()) {
             System.out.println("postgres  external " + env.get("PGHOST"));
         } else {
@@ -297,6 +332,15 @@ public final class LocalInfra {
                         intEnv("TS_KEYCLOAK_PORT", 8180),
                         intEnv("TS_KEYCLOAK_MANAGEMENT_PORT", 9180))
                 .logFile(home.resolve("logs").resolve("keycloak.log"))
+                .detached();
+    }
+
+    private MailServer mail() {
+        return new MailServer(
+                        home.resolve("mail"),
+                        intEnv("TS_SMTP_PORT", 3025),
+                        intEnv("TS_IMAP_PORT", 3143),
+                        intEnv("TS_MAIL_API_PORT", 8025))
                 .detached();
     }
 
