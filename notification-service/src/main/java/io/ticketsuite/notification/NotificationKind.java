@@ -18,7 +18,11 @@ public enum NotificationKind {
     TICKET_ESCALATED_PAGE("ticket-escalated-page", RecipientRole.ESCALATION_TARGET, Urgency.PAGE),
     TICKET_REASSIGNED("ticket-reassigned", RecipientRole.AGENT),
     TICKET_MOVED_AWAY("ticket-moved-away", RecipientRole.AGENT),
-    TICKET_RESOLVED("ticket-resolved", RecipientRole.CUSTOMER);
+    TICKET_RESOLVED("ticket-resolved", RecipientRole.CUSTOMER),
+    /** The ticket waits for the customer (status WAITING_FOR_CUSTOMER). */
+    TICKET_WAITING_FOR_CUSTOMER("ticket-waiting-for-customer", RecipientRole.CUSTOMER),
+    /** Staff answered the customer (a public comment by an agent). */
+    TICKET_REPLIED("ticket-replied", RecipientRole.CUSTOMER);
 
     /** How urgently a message wants attention: {@code PAGE} is for immediate escalations. */
     public enum Urgency {

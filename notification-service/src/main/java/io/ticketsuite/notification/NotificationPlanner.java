@@ -1,13 +1,16 @@
 package io.ticketsuite.notification;
 
+import io.ticketsuite.events.AuthorRole;
 import io.ticketsuite.events.EscalationTarget;
 import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketStatusChanged;
+import io.ticketsuite.events.Visibility;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ import java.util.Optional;
 public final class NotificationPlanner {
     /** Every field a customer template may use. Nothing internal: no team, priority, staff or SLA internals. */
     public static final List<String> CUSTOMER_FIELDS =
-            List.of("ticket_id", "subject", "support_name", "resolution_summary");
+            List.of("ticket_id", "subject", "support_name", "resolution_summary", "reply");
 
     private final String supportName;
     private final boolean fallbackUp;
@@ -169,6 +172,35 @@ public final class NotificationPlanner {
                 : blankToNull(changed.resolution().summary());
         return customerMessage(ticket, NotificationKind.TICKET_RESOLVED).map(planned -> {
             planned.model().put("resolution_summary", summary == null ? "" : summary);
+            return planned;
+        });
+    }
+
+    /**
+     * ticket.status-changed to WAITING_FOR_CUSTOMER: tell the customer the request waits for them (never for an
+     * internal ticket; nothing for any other status).
+     */
+    public Optional<PlannedNotification> waitingForCustomer(TicketStatusChanged changed, TicketInfo ticket) {
+        if (changed.to() != TicketStatus.WAITING_FOR_CUSTOMER) {
+            return Optional.empty();
+        }
+        return customerMessage(ticket, NotificationKind.TICKET_WAITING_FOR_CUSTOMER);
+    }
+
+    /**
+     * ticket.comment-added: a public comment by staff is a reply the customer is told about, with its text (it is
+     * public: the customer sees it on the ticket anyway). Internal notes and the customer's own comments tell nobody.
+     */
+    public Optional<PlannedNotification> reply(TicketCommentAdded comment, TicketInfo ticket) {
+        if (comment.authorRole() != AuthorRole.AGENT || comment.visibility() != Visibility.PUBLIC) {
+            return Optional.empty();
+        }
+        String text = blankToNull(comment.body());
+        if (text == null) {
+            return Optional.empty();
+        }
+        return customerMessage(ticket, NotificationKind.TICKET_REPLIED).map(planned -> {
+            planned.model().put("reply", text);
             return planned;
         });
     }

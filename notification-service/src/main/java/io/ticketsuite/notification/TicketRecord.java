@@ -35,6 +35,9 @@ public class TicketRecord {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The human reference (ticket.created.ref, e.g. TS-1042); null when the event carried none. */
+    public String ref;
+
     /** The ticket as the planner sees it, or null while its ticket.created has not arrived. */
     public TicketInfo toInfo() {
         return type == null ? null : new TicketInfo(ticketId, type, subject, customerId, customerEmail);

@@ -3,13 +3,16 @@ package io.ticketsuite.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ticketsuite.events.AuthorRole;
 import io.ticketsuite.events.EscalationTarget;
 import io.ticketsuite.events.Resolution;
+import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketType;
+import io.ticketsuite.events.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -138,14 +141,55 @@ class NotificationPlannerMoreTest {
         assertThat(planned.recipient()).isEqualTo("ann@example.com");
         assertThat(planned.recipientRole()).isEqualTo(RecipientRole.CUSTOMER);
         assertThat(planned.kind()).isEqualTo(NotificationKind.TICKET_RESOLVED);
-        assertThat(planned.model())
-                .containsEntry("resolution_summary", "We refunded the second charge.")
-                .containsOnlyKeys(NotificationPlanner.CUSTOMER_FIELDS);
+        assertThat(planned.model()).containsEntry("resolution_summary", "We refunded the second charge.");
+        assertThat(planned.model().keySet()).isSubsetOf(NotificationPlanner.CUSTOMER_FIELDS);
         assertThat(planner.resolved(resolved, ESCALATION)).isEmpty();
         assertThat(planner.resolved(
                         new TicketStatusChanged(
                                 TICKET, TicketType.SUPPORT, TicketStatus.NEW, TicketStatus.IN_PROGRESS, null, "a", T),
                         SUPPORT))
                 .isEmpty();
+    }
+
+    private static TicketCommentAdded comment(AuthorRole role, Visibility visibility, String body) {
+        return new TicketCommentAdded(TICKET, UUID.randomUUID(), "agent-7", role, visibility, body, T);
+    }
+
+    @Test
+    void shouldTellTheCustomerOfAPublicReplyByStaffWithItsText() {
+        var planned = planner.reply(comment(AuthorRole.AGENT, Visibility.PUBLIC, " Which browser? "), SUPPORT)
+                .orElseThrow();
+        assertThat(planned.recipient()).isEqualTo("ann@example.com");
+        assertThat(planned.recipientRole()).isEqualTo(RecipientRole.CUSTOMER);
+        assertThat(planned.kind()).isEqualTo(NotificationKind.TICKET_REPLIED);
+        assertThat(planned.model()).containsEntry("reply", "Which browser?");
+        assertThat(planned.model().keySet()).isSubsetOf(NotificationPlanner.CUSTOMER_FIELDS);
+    }
+
+    @Test
+    void shouldNeverTellTheCustomerOfInternalNotesTheirOwnCommentsOrOnInternalTickets() {
+        assertThat(planner.reply(comment(AuthorRole.AGENT, Visibility.INTERNAL, "grumpy customer"), SUPPORT))
+                .isEmpty();
+        assertThat(planner.reply(comment(AuthorRole.CUSTOMER, Visibility.PUBLIC, "any news?"), SUPPORT))
+                .isEmpty();
+        assertThat(planner.reply(comment(AuthorRole.AGENT, Visibility.PUBLIC, "  "), SUPPORT))
+                .isEmpty();
+        assertThat(planner.reply(comment(AuthorRole.AGENT, Visibility.PUBLIC, "Hi"), ESCALATION))
+                .isEmpty();
+        assertThat(planner.reply(comment(AuthorRole.AGENT, Visibility.PUBLIC, "Hi"), null))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldTellTheCustomerWhenTheTicketWaitsForThemOnly() {
+        var waiting = new TicketStatusChanged(
+                TICKET, TicketType.SUPPORT, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_FOR_CUSTOMER, "ask", "a", T);
+        var planned = planner.waitingForCustomer(waiting, SUPPORT).orElseThrow();
+        assertThat(planned.kind()).isEqualTo(NotificationKind.TICKET_WAITING_FOR_CUSTOMER);
+        assertThat(planned.recipient()).isEqualTo("ann@example.com");
+        assertThat(planner.waitingForCustomer(waiting, ESCALATION)).isEmpty();
+        var other = new TicketStatusChanged(
+                TICKET, TicketType.SUPPORT, TicketStatus.NEW, TicketStatus.IN_PROGRESS, null, "a", T);
+        assertThat(planner.waitingForCustomer(other, SUPPORT)).isEmpty();
     }
 }

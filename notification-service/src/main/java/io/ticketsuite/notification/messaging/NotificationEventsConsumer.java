@@ -1,14 +1,17 @@
 package io.ticketsuite.notification.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.messaging.EventInbox;
+import io.ticketsuite.notification.email.EmailFormat;
 import io.ticketsuite.notification.service.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
@@ -16,7 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the events that someone must be told about: ticket.created and ticket.status-changed (RESOLVED),
+ * Reads the events that someone must be told about: ticket.created, ticket.status-changed (RESOLVED,
+ * WAITING_FOR_CUSTOMER) and ticket.comment-added (public replies by staff),
  * ticket.assigned, ticket.reassigned and ticket.escalated, and the SLA thresholds. Thin:
  * the kit's inbox decodes (poison → dead-letter topic), deduplicates and opens the transaction; the service decides.
  * Other event types of these topics are acknowledged and ignored.
@@ -40,16 +44,33 @@ public class NotificationEventsConsumer {
         return inbox.process(
                 "notification.ticket-events",
                 record,
-                EnumSet.of(EventType.TICKET_CREATED, EventType.TICKET_STATUS_CHANGED),
+                EnumSet.of(EventType.TICKET_CREATED, EventType.TICKET_STATUS_CHANGED, EventType.TICKET_COMMENT_ADDED),
                 event -> {
                     if (event.data() instanceof TicketCreated c) {
-                        return notifications.onTicketCreated(event.id(), c);
+                        return notifications.onTicketCreated(event.id(), c, refOf(record.value()));
                     }
                     if (event.data() instanceof TicketStatusChanged s) {
                         return notifications.onStatusChanged(event.id(), s);
                     }
+                    if (event.data() instanceof TicketCommentAdded comment) {
+                        return notifications.onCommentAdded(event.id(), comment);
+                    }
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * The ticket's human reference ({@code ref}, e.g. TS-1042) of a ticket.created, read from the record's JSON so
+     * that events written before the field existed (and a contract that does not have it yet) still work; null when
+     * absent or not a plain reference.
+     */
+    static String refOf(String json) {
+        try {
+            return EmailFormat.ref(
+                    EventCodec.mapper().readTree(json).path("ref").asText(null));
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Incoming(ROUTING_IN)

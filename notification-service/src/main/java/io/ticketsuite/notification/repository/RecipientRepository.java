@@ -14,4 +14,11 @@ public class RecipientRepository implements PanacheRepositoryBase<Recipient, Lon
     public Uni<List<StaffMember>> directory() {
         return listAll().map(rows -> rows.stream().map(Recipient::toStaffMember).toList());
     }
+
+    /** The e-mail address the directory has for a member of staff (any of their entries), or null. */
+    public Uni<String> emailOf(String staffId) {
+        return find("staffId = ?1 and email is not null and email <> '' order by entryId", staffId)
+                .firstResult()
+                .map(r -> r == null ? null : r.email.trim());
+    }
 }

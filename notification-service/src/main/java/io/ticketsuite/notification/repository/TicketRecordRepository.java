@@ -19,15 +19,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketRecordRepository implements PanacheRepositoryBase<TicketRecord, UUID> {
     private static final String UPSERT = "INSERT INTO notification_ticket"
-            + " (ticket_id, type, subject, customer_id, customer_email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+            + " (ticket_id, type, subject, customer_id, customer_email, created_at, ref)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
             + " ON CONFLICT (ticket_id) DO UPDATE SET type = EXCLUDED.type, subject = EXCLUDED.subject,"
             + " customer_id = EXCLUDED.customer_id, customer_email = EXCLUDED.customer_email,"
-            + " created_at = EXCLUDED.created_at";
+            + " created_at = EXCLUDED.created_at, ref = COALESCE(EXCLUDED.ref, notification_ticket.ref)";
     private static final String PLACEHOLDER =
             "INSERT INTO notification_ticket (ticket_id) VALUES (?1) ON CONFLICT DO NOTHING";
 
-    /** Records (or completes) what ticket.created says. */
-    public Uni<Void> upsert(TicketCreated created) {
+    /** Records (or completes) what ticket.created says; {@code ref} is its human reference, or null. */
+    public Uni<Void> upsert(TicketCreated created, String ref) {
         String email = created.customer().email();
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(UPSERT)
@@ -37,6 +38,7 @@ public class TicketRecordRepository implements PanacheRepositoryBase<TicketRecor
                         .setParameter(4, created.customer().id())
                         .setParameter(5, email == null || email.isBlank() ? null : TicketInfo.normalise(email))
                         .setParameter(6, created.createdAt().atOffset(ZoneOffset.UTC))
+                        .setParameter(7, ref)
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -9,6 +9,7 @@ import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.NotificationDelivered;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
+import io.ticketsuite.events.TicketCommentAdded;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
@@ -26,6 +27,7 @@ import io.ticketsuite.notification.NotificationRenderer;
 import io.ticketsuite.notification.PlannedNotification;
 import io.ticketsuite.notification.TicketInfo;
 import io.ticketsuite.notification.delivery.DeliveryChannel;
+import io.ticketsuite.notification.email.EmailQueue;
 import io.ticketsuite.notification.repository.NotificationRepository;
 import io.ticketsuite.notification.repository.ParkedNoticeRepository;
 import io.ticketsuite.notification.repository.RecipientRepository;
@@ -35,13 +37,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Turns events into notifications: plans who is told what, renders the templates, delivers through the channel and
  * announces each delivery (notification.delivered, via the outbox) in the consumer's transaction. A notification is
- * delivered once per (event, recipient): the inbox insert skips what exists, and only a new row is announced.
+ * delivered once per (event, recipient): the inbox insert skips what exists, and only a new row is announced and
+ * copied to the e-mail outbox (when the recipient has an address; the sender sweep sends it).
  */
 @ApplicationScoped
 public class NotificationService {
@@ -54,6 +58,7 @@ public class NotificationService {
     private final NotificationPlanner planner;
     private final NotificationRenderer renderer;
     private final DeliveryChannel channel;
+    private final EmailQueue emails;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -66,6 +71,7 @@ public class NotificationService {
             NotificationPlanner planner,
             NotificationRenderer renderer,
             DeliveryChannel channel,
+            EmailQueue emails,
             OutboxWriter outbox,
             Clock clock,
             MeterRegistry registry) {
@@ -76,17 +82,18 @@ public class NotificationService {
         this.planner = planner;
         this.renderer = renderer;
         this.channel = channel;
+        this.emails = emails;
         this.outbox = outbox;
         this.clock = clock;
         this.registry = registry;
     }
 
     /**
-     * ticket.created: remember the ticket, acknowledge the customer (never for an ESCALATION ticket), and deliver the
-     * customer notices that arrived before this event.
+     * ticket.created: remember the ticket (with its human reference {@code ref}, or null), acknowledge the customer
+     * (never for an ESCALATION ticket), and deliver the customer notices that arrived before this event.
      */
-    public Uni<Void> onTicketCreated(UUID eventId, TicketCreated created) {
-        return tickets.upsert(created)
+    public Uni<Void> onTicketCreated(UUID eventId, TicketCreated created, String ref) {
+        return tickets.upsert(created, ref)
                 .chain(() -> tickets.lock(created.ticketId()))
                 .chain(record -> {
                     TicketInfo ticket = record.toInfo();
@@ -144,24 +151,47 @@ public class NotificationService {
     }
 
     /**
-     * ticket.status-changed: a move to RESOLVED tells the customer, with the resolution summary when there is one
-     * (never for an ESCALATION ticket; a ticket whose ticket.created this service never saw tells nobody, counted).
+     * ticket.status-changed: a move to RESOLVED tells the customer, with the resolution summary when there is one; a
+     * move to WAITING_FOR_CUSTOMER tells the customer the request waits for them (never for an ESCALATION ticket; a
+     * ticket whose ticket.created this service never saw tells nobody, counted).
      */
     public Uni<Void> onStatusChanged(UUID eventId, TicketStatusChanged changed) {
-        if (changed.to() != TicketStatus.RESOLVED) {
+        NotificationKind kind;
+        if (changed.to() == TicketStatus.RESOLVED) {
+            kind = NotificationKind.TICKET_RESOLVED;
+        } else if (changed.to() == TicketStatus.WAITING_FOR_CUSTOMER) {
+            kind = NotificationKind.TICKET_WAITING_FOR_CUSTOMER;
+        } else {
             return Uni.createFrom().voidItem();
         }
         return tickets.findById(changed.ticketId()).chain(record -> {
             TicketInfo ticket = record == null ? null : record.toInfo();
             if (ticket == null) {
-                skipped(NotificationKind.TICKET_RESOLVED.slug(), "unknown-ticket");
+                skipped(kind.slug(), "unknown-ticket");
                 return Uni.createFrom().voidItem();
             }
             if (ticket.internal()) {
-                skipped(NotificationKind.TICKET_RESOLVED.slug(), "internal-ticket");
+                skipped(kind.slug(), "internal-ticket");
             }
-            return deliverAll(
-                    eventId, planner.resolved(changed, ticket).stream().toList());
+            Optional<PlannedNotification> planned = kind == NotificationKind.TICKET_RESOLVED
+                    ? planner.resolved(changed, ticket)
+                    : planner.waitingForCustomer(changed, ticket);
+            return deliverAll(eventId, planned.stream().toList());
+        });
+    }
+
+    /**
+     * ticket.comment-added: a public reply by staff tells the customer, with its text (internal notes and the
+     * customer's own comments tell nobody; nor does a reply on an ESCALATION ticket or an unknown one).
+     */
+    public Uni<Void> onCommentAdded(UUID eventId, TicketCommentAdded comment) {
+        return tickets.findById(comment.ticketId()).chain(record -> {
+            TicketInfo ticket = record == null ? null : record.toInfo();
+            Optional<PlannedNotification> planned = planner.reply(comment, ticket);
+            if (planned.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return deliverAll(eventId, List.of(planned.get()));
         });
     }
 
@@ -290,7 +320,8 @@ public class NotificationService {
                     .tag("channel", channel.name())
                     .register(registry)
                     .increment();
-            return outbox.append(new NotificationDelivered(
+            return emails.enqueue(n)
+                    .chain(() -> outbox.append(new NotificationDelivered(
                             n.ticketId,
                             n.id,
                             n.recipient,
@@ -298,7 +329,7 @@ public class NotificationService {
                             channel.name(),
                             n.kind,
                             sourceEventId,
-                            n.createdAt))
+                            n.createdAt)))
                     .replaceWithVoid();
         });
     }
