@@ -30,6 +30,8 @@ public final class KafkaBroker {
     private final String heap;
     private boolean detached;
     private Process process;
+    private int saslPort;
+    private final Map<String, String> scramUsers = new java.util.LinkedHashMap<>();
 
     public KafkaBroker(Path home, int port, int controllerPort, String heap) {
         this.home = home.toAbsolutePath();
@@ -46,6 +48,40 @@ public final class KafkaBroker {
         this.detached = true;
         return this;
     }
+
+    /**
+     * Opts in to a second listener, {@code SASL_PLAINTEXT} with SCRAM-SHA-512 on {@code saslPort}, for clients that
+     * must authenticate (as against a Strimzi SCRAM listener). The users are created when the log dir is formatted
+     * ({@code kafka-storage format --add-scram}, as KRaft requires), so call this before the first {@link #start}.
+     * The plaintext listener stays for the broker's own use and the admin client.
+     */
+    public KafkaBroker withScramListener(int saslPort, Map<String, String> usersAndPasswords) {
+        this.saslPort = saslPort;
+        this.scramUsers.putAll(usersAndPasswords);
+        return this;
+    }
+
+    /** The SASL/SCRAM listener's address (see {@link #withScramListener}). */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("no SASL listener: call withScramListener before start");
+        }
+        return "127.0.0.1:" + saslPort;
+    }
+
+    /** The client configuration that authenticates to the SASL listener as {@code user}. */
+    public static Map<String, String> scramClientConfig(String user, String password) {
+        return Map.of(
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                SCRAM_MECHANISM,
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
+    }
+
+    private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
@@ -74,16 +110,12 @@ public final class KafkaBroker {
             Path config = writeConfig();
             Path log4j = writeLog4j();
             if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
+                List<String> format = new ArrayList<>(List.of(
+                        "format", "--standalone", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+                scramUsers.forEach((user, password) -> format.addAll(
+                        List.of("--add-scram", SCRAM_MECHANISM + "=[name=" + user + ",password=" + password + "]")));
                 Processes.run(
-                        javaCommand(
-                                log4j,
-                                "kafka.tools.StorageTool",
-                                "format",
-                                "--standalone",
-                                "-t",
-                                Uuid.randomUuid().toString(),
-                                "-c",
-                                config.toString()),
+                        javaCommand(log4j, "kafka.tools.StorageTool", format.toArray(String[]::new)),
                         Duration.ofSeconds(60));
             }
             List<String> command = new ArrayList<>();
@@ -229,16 +261,22 @@ public final class KafkaBroker {
     }
 
     private Path writeConfig() throws IOException {
+        String saslListener = saslPort == 0 ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
         String config = String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + saslListener,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + saslListener,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                saslPort == 0 ? "" : "sasl.enabled.mechanisms=" + SCRAM_MECHANISM,
+                saslPort == 0
+                        ? ""
+                        : "listener.name.sasl_plaintext." + SCRAM_MECHANISM.toLowerCase(java.util.Locale.ROOT)
+                                + ".sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
                 "log.dirs=" + home.resolve("data"),
                 "num.partitions=" + Topics.PARTITIONS,
                 "offsets.topic.replication.factor=1",
