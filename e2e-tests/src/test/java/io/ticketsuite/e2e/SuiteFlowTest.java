@@ -182,6 +182,113 @@ class SuiteFlowTest {
 
     @Test
     @Order(2)
+    void shouldFollowATierEscalationAndALeadsReassignmentInIntakeSlaAndNotification() {
+        Case c = new Case(
+                "The export page crashes with an error after the update",
+                "Clicking export shows an error and the page is broken every time.",
+                "SUPPORT",
+                "web",
+                "FREE",
+                "technical");
+        String id = post(c);
+        String intake = suite.url("intake-service") + "/api/v1/tickets/" + id;
+        String routing = suite.url("routing-service") + "/api/v1/assignments/" + id;
+        await().atMost(FLOW_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(
+                                Http.get(intake, agent()).body().path("status").asText())
+                        .isEqualTo("ASSIGNED"));
+        JsonNode first = Http.get(routing, agent()).body();
+        assertThat(first.path("team_id").asText()).isEqualTo("eng-tier1");
+        assertThat(first.path("tier").asText()).isEqualTo("T1");
+        String tier1Agent = first.path("agent_id").asText();
+
+        // an agent escalates the ticket to Tier 2, with the reason
+        String why = "Reproduced; needs a database fix beyond Tier 1";
+        Http.Response escalated =
+                Http.post(routing + "/escalate-tier", "{\"reason\": %s}".formatted(quote(why)), agent());
+        assertThat(escalated.status())
+                .as("escalate-tier answer %s", escalated.body())
+                .isEqualTo(200);
+        assertThat(escalated.body().path("team_id").asText()).isEqualTo("eng-tier2");
+        assertThat(escalated.body().path("tier").asText()).isEqualTo("T2");
+        assertThat(escalated.body().path("reason").asText()).contains(why);
+        String tier2Agent = escalated.body().path("agent_id").asText();
+        assertThat(tier2Agent).isNotBlank().isNotEqualTo(tier1Agent);
+        assertFollowed(id, "eng-tier2", tier2Agent, tier1Agent, why);
+
+        // a lead moves it to another Tier 2 agent, with the reason
+        String other = null;
+        for (JsonNode team :
+                Http.get(suite.url("routing-service") + "/api/v1/teams", lead()).body()) {
+            if (team.path("id").asText().equals("eng-tier2")) {
+                for (JsonNode agent : team.path("agents")) {
+                    if (!agent.path("id").asText().equals(tier2Agent)
+                            && agent.path("status").asText().equals("AVAILABLE")
+                            && agent.path("active").asBoolean()) {
+                        other = agent.path("id").asText();
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(other).as("a second available Tier 2 agent").isNotNull();
+        String because = "Knows this customer's export setup";
+        Http.Response moved = Http.post(
+                routing + "/reassign",
+                "{\"agent_id\": %s, \"reason\": %s}".formatted(quote(other), quote(because)),
+                lead());
+        assertThat(moved.status()).as("reassign answer %s", moved.body()).isEqualTo(200);
+        assertThat(moved.body().path("agent_id").asText()).isEqualTo(other);
+        assertThat(moved.body().path("reassignments").asInt()).isEqualTo(2);
+        assertFollowed(id, "eng-tier2", other, tier2Agent, because);
+
+        // each move was announced once, and the ticket kept working through it
+        List<TopicLog.Entry> routingEvents =
+                TopicLog.read(suite.broker.bootstrapServers(), List.of(Topics.ROUTING_EVENTS));
+        assertThat(distinctEvents(routingEvents, id, "ticket.reassigned")).isEqualTo(2);
+        assertThat(Http.get(intake, agent()).body().path("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(Http.get(suite.url("sla-service") + "/api/v1/sla/" + id, agent())
+                        .body()
+                        .path("clocks"))
+                .hasSize(2);
+        assertNoDeadLetters();
+    }
+
+    /**
+     * After a move to {@code agent} of {@code team}: intake shows the new team and assignee, sla-service times the
+     * ticket for them, the new agent is told why (once) and the previous one that it moved away (once).
+     */
+    private void assertFollowed(String id, String team, String agent, String previous, String reason) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode ticket = Http.get(suite.url("intake-service") + "/api/v1/tickets/" + id, agent())
+                            .body();
+                    assertThat(ticket.path("team").asText()).as("intake team").isEqualTo(team);
+                    assertThat(ticket.path("assignee").asText())
+                            .as("intake assignee")
+                            .isEqualTo(agent);
+                    JsonNode sla = Http.get(suite.url("sla-service") + "/api/v1/sla/" + id, agent())
+                            .body();
+                    assertThat(sla.path("team_id").asText()).as("sla team").isEqualTo(team);
+                    assertThat(sla.path("assignee_id").asText())
+                            .as("sla assignee")
+                            .isEqualTo(agent);
+                    List<JsonNode> toNew = notifications(agent, id).stream()
+                            .filter(n -> n.path("kind").asText().equals("ticket-reassigned"))
+                            .toList();
+                    assertThat(toNew).as("reassignment notices to %s", agent).hasSize(1);
+                    assertThat(toNew.get(0).path("body").asText()).contains(reason);
+                    assertThat(notifications(previous, id))
+                            .extracting(n -> n.path("kind").asText())
+                            .as("notices to the previous agent %s", previous)
+                            .containsOnlyOnce("ticket-moved-away");
+                });
+    }
+
+    @Test
+    @Order(3)
     void shouldLoseAndDoubleNothingWhenAConsumerCrashesAndTheBrokerRestarts() throws Exception {
         List<String> consumers = List.of("triage-service", "routing-service", "sla-service", "notification-service");
         String victim = System.getProperty("e2e.victim", consumers.get(random.nextInt(consumers.size())));
@@ -232,7 +339,7 @@ class SuiteFlowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldEnforceWhoMaySeeAndDoWhatWithRealTokensFromTheIdentityProvider() {
         String ann = suite.token("customer");
         String ben = suite.token("customer2");
@@ -356,7 +463,7 @@ class SuiteFlowTest {
      * environment is waited out, never dead-lettered.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void shouldWaitOutADatabaseOutageAndACrashOfEveryServiceWithoutADeadLetter() throws Exception {
         int reportedBefore = reportedTotal();
         Map<String, Case> posted = Collections.synchronizedMap(new LinkedHashMap<>());
