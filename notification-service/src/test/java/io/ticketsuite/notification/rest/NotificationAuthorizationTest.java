@@ -37,7 +37,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code GET /api/v1/notifications} × every role: the caller's own inbox by default; another recipient's inbox
+ * {@code POST /api/v1/tickets/{id}/satisfaction} × every role: only a customer may answer, and only for their own
+ * ticket (another customer's is a 404, their own unresolved ticket a 409); staff, channel systems and tokens without
+ * a suite role get 403; no token or a bad one 401.
+ *
+ * <p>{@code GET /api/v1/notifications} × every role: the caller's own inbox by default; another recipient's inbox
  * (customer A → customer B, an agent → a manager) is admin only; channel systems and tokens without a suite role get
  * 403; no token or a bad one 401. Customer and staff inboxes never mix, whatever the keys look like.
  */
@@ -122,6 +126,53 @@ class NotificationAuthorizationTest {
         });
         fixture = new Fixture(ann, ben, manager, idOnly, idOnlyCustomer);
         return fixture;
+    }
+
+    private static final String SATISFACTION = "/api/v1/tickets/{id}/satisfaction";
+
+    private static io.restassured.response.ValidatableResponse rate(String token, UUID ticket) {
+        RequestSpecification request = given().contentType("application/json").body("{\"score\": 5}");
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.post(SATISFACTION, ticket.toString()).then();
+    }
+
+    @Test
+    void shouldRefuseSatisfactionAnswersWithoutAValidTokenAs401Problems() {
+        UUID ticket = UUID.randomUUID();
+        for (String token :
+                new String[] {null, "not-a-jwt", TestTokens.expired(), TestTokens.forged(), TestTokens.wrongAudience()
+                }) {
+            rate(token, ticket)
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("type", equalTo("https://ticketsuite.io/problems/unauthorized"));
+        }
+    }
+
+    @Test
+    void shouldLetOnlyCustomersAnswerSatisfaction() {
+        Fixture f = fixture();
+        for (String token : new String[] {
+            TestTokens.agent(), TestTokens.lead(), TestTokens.admin(), TestTokens.channel(), TestTokens.noRole()
+        }) {
+            rate(token, f.ann())
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://ticketsuite.io/problems/forbidden"));
+        }
+        // Ben (c-43) on Ann's ticket: not his, so it does not exist for him
+        rate(TestTokens.customer2(), f.ann())
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        // Ann on her own ticket: allowed, but it is not resolved yet
+        rate(TestTokens.customer(), f.ann())
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ticketsuite.io/problems/not-resolved"));
     }
 
     private static RequestSpecification as(String token) {
