@@ -17,6 +17,17 @@ public final class Histogram {
         total += n;
     }
 
+    /** Count per bucket, buckets ascending (non-zero buckets only). */
+    public java.util.SortedMap<Integer, Long> counts() {
+        TreeMap<Integer, Long> result = new TreeMap<>();
+        counts.forEach((bucket, n) -> {
+            if (n != 0) {
+                result.put(bucket, n);
+            }
+        });
+        return result;
+    }
+
     public long total() {
         return total;
     }

@@ -21,24 +21,50 @@ import java.util.UUID;
 /**
  * The KPI queries: sums over the per-day aggregate rows (report_daily, report_daily_hist) that the database keeps
  * as events arrive, the open backlog from the partial index of open tickets, and pages of the read model for the
- * CSV. Nothing here loads a window's tickets into memory. The summary's four statements are public for the
+ * CSV. Nothing here loads a window's tickets into memory; a long window's whole months come from the monthly
+ * roll-ups (report_monthly, report_monthly_hist), so a year is about 13 x 100 dimension rows, not 365 x 100. The summary's four statements are public for the
  * benchmark (bench/reporting), which times them on a million tickets.
  */
 @ApplicationScoped
 public class ReportQueries {
-    public static final String DIMENSIONS =
-            "SELECT dim, val, " + Totals.sums() + " FROM report_daily WHERE day >= $1 AND day < $2 GROUP BY dim, val";
-    public static final String HISTOGRAMS = "SELECT measure, prio, bucket, sum(n)::int8 FROM report_daily_hist"
-            + " WHERE day >= $1 AND day < $2 GROUP BY measure, prio, bucket HAVING sum(n) > 0";
-    public static final String BACKLOG = "SELECT coalesce(team, 'unassigned'), coalesce(priority, 'unknown'),"
-            + " CASE WHEN created_at > $1::timestamptz - interval '1 day' THEN '<1d'"
-            + " WHEN created_at > $1::timestamptz - interval '3 days' THEN '1-3d'"
-            + " WHEN created_at > $1::timestamptz - interval '7 days' THEN '3-7d' ELSE '>7d' END,"
-            + " count(*)::int8, count(*) FILTER (WHERE (response_warned AND response_met_within IS NULL"
-            + " AND NOT response_breached) OR (resolution_warned AND resolution_met_within IS NULL"
-            + " AND NOT resolution_breached))::int8"
-            + " FROM report_ticket WHERE status NOT IN ('RESOLVED', 'CLOSED') AND created_at IS NOT NULL"
-            + " GROUP BY 1, 2, 3";
+    /**
+     * The dimension totals of the days [$1, $2): the whole months [$3, $4) from report_monthly, the days before $3
+     * and from $4 on from report_daily ({@link MonthSplit}).
+     */
+    public static final String DIMENSIONS = "SELECT dim, val, " + Totals.sums() + " FROM ("
+            + " SELECT dim, val, " + Totals.COLUMNS + " FROM report_monthly WHERE month >= $3 AND month < $4"
+            + " UNION ALL SELECT dim, val, " + Totals.COLUMNS + " FROM report_daily"
+            + " WHERE (day >= $1 AND day < $3) OR (day >= $4 AND day < $2)) r GROUP BY dim, val";
+    /** The histograms of the days [$1, $2), split the same way. */
+    public static final String HISTOGRAMS = "SELECT measure, prio, bucket, sum(n)::int8 FROM ("
+            + " SELECT measure, prio, bucket, n FROM report_monthly_hist WHERE month >= $3 AND month < $4"
+            + " UNION ALL SELECT measure, prio, bucket, n FROM report_daily_hist"
+            + " WHERE (day >= $1 AND day < $3) OR (day >= $4 AND day < $2)) r"
+            + " GROUP BY measure, prio, bucket HAVING sum(n) > 0";
+    /**
+     * The open backlog now by team, priority and age (created after $1 = now − 1 day: <1d; after $2 = now − 3 days:
+     * 1-3d; after $3 = now − 7 days: 3-7d; else >7d), with the clocks at risk. Tickets created on a UTC day before
+     * $4 (the day of now − 7 days) are all older than 7 days: they come from the per-day backlog rows
+     * (report_backlog_daily); only those created since $5 (that day's midnight) are read from the partial index of
+     * open tickets by creation time, their ages counted as cumulative FILTERs against the three bounds.
+     */
+    public static final String BACKLOG = "SELECT team, priority, age, sum(n)::int8, sum(r)::int8 FROM ("
+            + " SELECT team, priority, '>7d' AS age, open AS n, at_risk AS r FROM report_backlog_daily"
+            + " WHERE day < $4 AND open <> 0"
+            + " UNION ALL SELECT coalesce(g.team, 'unassigned'), coalesce(g.priority, 'unknown'), a.age, a.n, a.r"
+            + " FROM (SELECT team, priority, count(*) AS n7, count(*) FILTER (WHERE risk) AS r7,"
+            + " count(*) FILTER (WHERE created_at > $1) AS n0, count(*) FILTER (WHERE created_at > $1 AND risk) AS r0,"
+            + " count(*) FILTER (WHERE created_at > $2) AS n1, count(*) FILTER (WHERE created_at > $2 AND risk) AS r1,"
+            + " count(*) FILTER (WHERE created_at > $3) AS n3, count(*) FILTER (WHERE created_at > $3 AND risk) AS r3"
+            + " FROM (SELECT team, priority, created_at,"
+            + " (response_warned AND response_met_within IS NULL AND NOT response_breached)"
+            + " OR (resolution_warned AND resolution_met_within IS NULL AND NOT resolution_breached) AS risk"
+            + " FROM report_ticket WHERE status NOT IN ('RESOLVED', 'CLOSED') AND created_at >= $5) t"
+            + " GROUP BY team, priority) g,"
+            + " LATERAL (VALUES ('<1d', g.n0, g.r0), ('1-3d', g.n1 - g.n0, g.r1 - g.r0),"
+            + " ('3-7d', g.n3 - g.n1, g.r3 - g.r1), ('>7d', g.n7 - g.n3, g.r7 - g.r3)) a(age, n, r)) b"
+            + " GROUP BY team, priority, age HAVING sum(n) > 0";
+
     public static final String RECURRING = "SELECT coalesce(c.signature, ct.cluster_key), c.category, count(*)::int8"
             + " FROM report_cluster_ticket ct JOIN report_ticket t ON t.ticket_id = ct.ticket_id"
             + " LEFT JOIN report_cluster c ON c.cluster_key = ct.cluster_key"
@@ -64,45 +90,77 @@ public class ReportQueries {
         this.pool = pool;
     }
 
+    /**
+     * The days [from, to) as the whole months they contain, [firstMonth, endMonth), and the days around them; no
+     * whole month: firstMonth = endMonth = to, every day from the daily rows.
+     */
+    public record MonthSplit(LocalDate from, LocalDate to, LocalDate firstMonth, LocalDate endMonth) {
+        public static MonthSplit of(LocalDate from, LocalDate to) {
+            LocalDate first =
+                    from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate end = to.withDayOfMonth(1);
+            return first.isBefore(end) ? new MonthSplit(from, to, first, end) : new MonthSplit(from, to, to, to);
+        }
+
+        /** $1..$4 of {@link #DIMENSIONS} and {@link #HISTOGRAMS}. */
+        public Tuple tuple() {
+            return Tuple.of(from, to, firstMonth, endMonth);
+        }
+    }
+
     /** Totals per dimension and value ("all" → "*") of the tickets created on the days [from, to). */
     public Uni<Map<String, Map<String, Totals>>> dimensions(LocalDate from, LocalDate to) {
-        return pool.preparedQuery(DIMENSIONS).execute(Tuple.of(from, to)).map(rows -> {
-            Map<String, Map<String, Totals>> result = new LinkedHashMap<>();
-            for (Row row : rows) {
-                result.computeIfAbsent(row.getString(0), k -> new LinkedHashMap<>())
-                        .put(row.getString(1), totals(row, 2));
-            }
-            return result;
-        });
+        return pool.preparedQuery(DIMENSIONS)
+                .execute(MonthSplit.of(from, to).tuple())
+                .map(rows -> {
+                    Map<String, Map<String, Totals>> result = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        result.computeIfAbsent(row.getString(0), k -> new LinkedHashMap<>())
+                                .put(row.getString(1), totals(row, 2));
+                    }
+                    return result;
+                });
     }
 
     /** Histograms per measure (triage, assign, frt, res) and priority ("*" = all). */
     public Uni<Map<String, Map<String, Histogram>>> histograms(LocalDate from, LocalDate to) {
-        return pool.preparedQuery(HISTOGRAMS).execute(Tuple.of(from, to)).map(rows -> {
-            Map<String, Map<String, Histogram>> result = new LinkedHashMap<>();
-            for (Row row : rows) {
-                result.computeIfAbsent(row.getString(0), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(row.getString(1), k -> new Histogram())
-                        .add(row.getInteger(2), row.getLong(3));
-            }
-            return result;
-        });
+        return pool.preparedQuery(HISTOGRAMS)
+                .execute(MonthSplit.of(from, to).tuple())
+                .map(rows -> {
+                    Map<String, Map<String, Histogram>> result = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        result.computeIfAbsent(row.getString(0), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(row.getString(1), k -> new Histogram())
+                                .add(row.getInteger(2), row.getLong(3));
+                    }
+                    return result;
+                });
     }
 
     /** One group of the open backlog now. */
     public record BacklogGroup(String team, String priority, String age, long tickets, long atRisk) {}
 
+    /** $1..$5 of {@link #BACKLOG}: now − 1, 3 and 7 days (UTC days of 24 h), the day of the last and its midnight. */
+    public static Tuple backlogBounds(Instant now) {
+        Instant week = now.minus(java.time.Duration.ofDays(7));
+        LocalDate day = LocalDate.ofInstant(week, ZoneOffset.UTC);
+        return Tuple.of(
+                        now.minus(java.time.Duration.ofDays(1)).atOffset(ZoneOffset.UTC),
+                        now.minus(java.time.Duration.ofDays(3)).atOffset(ZoneOffset.UTC),
+                        week.atOffset(ZoneOffset.UTC),
+                        day)
+                .addValue(day.atStartOfDay().atOffset(ZoneOffset.UTC));
+    }
+
     public Uni<List<BacklogGroup>> backlog(Instant now) {
-        return pool.preparedQuery(BACKLOG)
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    List<BacklogGroup> result = new ArrayList<>();
-                    for (Row row : rows) {
-                        result.add(new BacklogGroup(
-                                row.getString(0), row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)));
-                    }
-                    return result;
-                });
+        return pool.preparedQuery(BACKLOG).execute(backlogBounds(now)).map(rows -> {
+            List<BacklogGroup> result = new ArrayList<>();
+            for (Row row : rows) {
+                result.add(new BacklogGroup(
+                        row.getString(0), row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)));
+            }
+            return result;
+        });
     }
 
     /** A recurring issue (a triage cluster) and how many of its tickets were created in the window. */
