@@ -96,7 +96,17 @@ public final class OutboxRelay implements AutoCloseable {
 
     public OutboxRelay(
             String name, DataSource dataSource, String bootstrapServers, Settings settings, MeterRegistry registry) {
-        this(name, dataSource, new KafkaProducer<>(producerConfig(name, bootstrapServers)), settings, registry);
+        this(name, dataSource, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), settings, registry);
+    }
+
+    /**
+     * A relay whose producer connects as the rest of the service does: {@code kafkaConfig} is the service's Kafka
+     * client configuration (the {@code kafka.*} properties without the prefix: {@code bootstrap.servers},
+     * {@code security.protocol}, {@code sasl.*}, {@code ssl.*}, ...).
+     */
+    public OutboxRelay(
+            String name, DataSource dataSource, Map<String, ?> kafkaConfig, Settings settings, MeterRegistry registry) {
+        this(name, dataSource, new KafkaProducer<>(producerConfig(name, kafkaConfig)), settings, registry);
     }
 
     OutboxRelay(
@@ -125,9 +135,22 @@ public final class OutboxRelay implements AutoCloseable {
         registry.gauge("ts.outbox.backlog", backlog);
     }
 
-    static Properties producerConfig(String name, String bootstrapServers) {
+    /**
+     * The producer's configuration: every producer setting of the service's Kafka client configuration (connection,
+     * security, SASL, TLS; other keys such as consumer or health settings are left out), then the relay's own
+     * delivery settings, which it needs for its guarantees and therefore override.
+     */
+    static Properties producerConfig(String name, Map<String, ?> kafkaConfig) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        java.util.Set<String> producerKeys = ProducerConfig.configNames();
+        kafkaConfig.forEach((key, value) -> {
+            if (value != null && producerKeys.contains(key)) {
+                props.put(key, value);
+            }
+        });
+        if (!props.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            throw new IllegalArgumentException("the Kafka configuration has no bootstrap.servers");
+        }
         props.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-outbox-relay");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

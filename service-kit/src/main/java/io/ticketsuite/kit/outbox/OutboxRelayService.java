@@ -3,30 +3,35 @@ package io.ticketsuite.kit.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.ticketsuite.kit.config.KitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Runs this instance's {@link OutboxRelay} for the application's lifetime. */
+/**
+ * Runs this instance's {@link OutboxRelay} for the application's lifetime. Its producer takes the service's Kafka
+ * client configuration (every {@code kafka.*} property: bootstrap servers, security protocol, SASL, TLS), as the
+ * channels do, so it connects wherever they connect.
+ */
 @ApplicationScoped
 public class OutboxRelayService {
     private final KitConfig config;
     private final DataSource dataSource;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private OutboxRelay relay;
 
     public OutboxRelayService(
             KitConfig config,
             DataSource dataSource,
             MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.dataSource = dataSource;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -37,7 +42,7 @@ public class OutboxRelayService {
         relay = new OutboxRelay(
                 config.source(),
                 dataSource,
-                bootstrapServers,
+                kafkaConfig,
                 new OutboxRelay.Settings(
                         outbox.batchSize(),
                         outbox.pollInterval(),

@@ -7,9 +7,12 @@ import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.kit.config.KitConfig;
+import io.ticketsuite.kit.tracing.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends events to the outbox inside the caller's Hibernate Reactive transaction, so the change and its
@@ -72,17 +75,22 @@ public class OutboxWriter {
 
     /**
      * One outbox row, in the order of {@link #COLUMNS}: for a hot path that writes its change and the row in one
-     * statement of its own instead of going through {@link #append}.
+     * statement of its own instead of going through {@link #append}. Its headers are the event's CloudEvents headers
+     * and the W3C trace context current when the row is made ({@link TraceHeaders}: {@code traceparent},
+     * {@code ce_traceparent}), which the relay publishes with the record, so that the consumers continue the trace of
+     * the request or message that caused the event.
      */
     public record Row(
             java.util.UUID eventId, String topic, String messageKey, String eventType, String headers, String payload) {
         public static Row of(EventEnvelope<?> envelope) throws JsonProcessingException {
+            Map<String, String> headers = new LinkedHashMap<>(EventCodec.headers(envelope));
+            headers.putAll(TraceHeaders.current());
             return new Row(
                     envelope.id(),
                     envelope.topic(),
                     envelope.subject(),
                     envelope.type().ceType(),
-                    EventCodec.mapper().writeValueAsString(EventCodec.headers(envelope)),
+                    EventCodec.mapper().writeValueAsString(headers),
                     EventCodec.toJson(envelope.data()));
         }
     }
