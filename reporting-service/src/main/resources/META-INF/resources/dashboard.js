@@ -1,4 +1,5 @@
-// The support dashboard: reads only the public report API (summary and periods) with a bearer token, draws the
+// The support dashboard: reads only the public report API (summary and periods) with a bearer token (a lead signed
+// in through the identity provider by signin.js, or, for scripts, one given as #token=), draws the
 // charts with Chart.js and refreshes itself. Each chart's canvas carries data-points (the values it drew) and each
 // tile data-value, so a headless browser test can check what was rendered.
 'use strict';
@@ -15,6 +16,7 @@ function param(name) {
   return fragment.get(name) || new URLSearchParams(location.search).get(name);
 }
 
+/** The signed-in lead's access token, else a token given as #token= or pasted (scripts, tests). */
 function token() {
   const fromUrl = param('token');
   if (fromUrl) {
@@ -24,7 +26,30 @@ function token() {
     fragment.delete('token');
     history.replaceState(null, '', location.pathname + location.search + (fragment.toString() ? '#' + fragment : ''));
   }
-  return sessionStorage.getItem('ts-token');
+  return Auth.accessToken() || sessionStorage.getItem('ts-token');
+}
+
+/** Who the page reads the reports as: name and roles from the token's claims. */
+function showWho() {
+  const who = document.getElementById('who');
+  const current = token();
+  if (!current) {
+    who.hidden = true;
+    return;
+  }
+  const c = Auth.claims() || Auth._claims(current);
+  const name = c.name || c.preferred_username || c.sub || 'unknown';
+  const roles = ((c.realm_access && c.realm_access.roles) || []).filter(r => ['lead', 'admin'].includes(r));
+  document.getElementById('who-name').textContent =
+    'Signed in as ' + name + (roles.length ? ' (' + roles.join(', ') + ')' : '') + (Auth.accessToken() ? '' : ' · token');
+  document.getElementById('who-name').dataset.subject = c.sub || '';
+  who.hidden = false;
+}
+
+function showSignIn(message) {
+  document.getElementById('signin').hidden = false;
+  document.getElementById('signin-oidc').hidden = !Auth.configured();
+  if (message) document.getElementById('status').textContent = message;
 }
 
 function isoDay(date) {
@@ -42,7 +67,7 @@ function initPeriod() {
 async function get(path) {
   const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } });
   if (response.status === 401 || response.status === 403) {
-    document.getElementById('signin').hidden = false;
+    showSignIn();
     throw new Error(response.status === 401 ? 'sign in: the token is missing or expired'
                                             : 'this page is for leads and admins');
   }
@@ -202,10 +227,17 @@ function renderTop(summary) {
 async function refresh() {
   const status = document.getElementById('status');
   if (!token()) {
-    document.getElementById('signin').hidden = false;
-    status.textContent = 'Sign in to see the reports';
+    if (Auth.configured() && !Auth.signedOut() && !Auth.error()) {
+      status.textContent = 'Signing in…';
+      Auth.signIn();
+      return;
+    }
+    showWho();
+    showSignIn(Auth.error() || 'Sign in to see the reports');
+    status.className = Auth.error() ? 'status error' : 'status';
     return;
   }
+  showWho();
   const from = document.getElementById('from').value;
   const to = document.getElementById('to').value;
   const granularity = document.getElementById('granularity').value;
@@ -242,6 +274,11 @@ document.getElementById('token-form').addEventListener('submit', event => {
   document.getElementById('token').value = '';
   refresh();
 });
-initPeriod();
-refresh();
-timer = setInterval(refresh, REFRESH_SECONDS * 1000);
+document.getElementById('signin-oidc').addEventListener('click', () => Auth.signIn());
+document.getElementById('signout').addEventListener('click', () => Auth.signOut());
+(async () => {
+  await Auth.init(); // completes a sign-in the identity provider sent back, restoring the period in the fragment
+  initPeriod();
+  await refresh();
+  timer = setInterval(refresh, REFRESH_SECONDS * 1000);
+})();

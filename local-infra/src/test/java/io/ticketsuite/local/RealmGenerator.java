@@ -168,7 +168,7 @@ public final class RealmGenerator {
                                 role("lead", "team lead, manager or director"),
                                 role("admin", "changes configuration, reads every inbox"),
                                 role("channel", "a system that creates tickets for customers (service account)"))));
-        realm.put("clients", List.of(cliClient(), channelClient()));
+        realm.put("clients", List.of(cliClient(), channelClient(), dashboardClient()));
         List<Object> userList = new ArrayList<>();
         users.forEach(user -> userList.add(user(user)));
         userList.add(channelServiceAccount());
@@ -206,6 +206,35 @@ public final class RealmGenerator {
                 "fullScopeAllowed", true);
         client.put(
                 "protocolMappers", List.of(audienceMapper(), attributeMapper("customer_id"), attributeMapper("tier")));
+        return client;
+    }
+
+    /** Where reporting-service's dashboard runs locally ({@code ./suite up}: port 8086). */
+    static final List<String> DASHBOARD_ORIGINS = List.of("http://localhost:8086", "http://127.0.0.1:8086");
+
+    /**
+     * The public client of reporting-service's dashboard page: authorization code with PKCE (S256 required) in the
+     * browser, no other grant; redirects back to the page only, at its local origins.
+     */
+    private static Map<String, Object> dashboardClient() {
+        List<String> redirects = DASHBOARD_ORIGINS.stream().map(o -> o + "/").toList();
+        Map<String, Object> client = map(
+                "clientId", "ticketsuite-dashboard",
+                "name", "Ticket Suite dashboard (reporting-service; authorization code + PKCE in the browser)",
+                "enabled", true,
+                "publicClient", true,
+                "standardFlowEnabled", true,
+                "implicitFlowEnabled", false,
+                "directAccessGrantsEnabled", false,
+                "serviceAccountsEnabled", false,
+                "protocol", "openid-connect",
+                "fullScopeAllowed", true,
+                "redirectUris", redirects,
+                "webOrigins", DASHBOARD_ORIGINS);
+        client.put(
+                "attributes",
+                map("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", String.join("##", redirects)));
+        client.put("protocolMappers", List.of(audienceMapper()));
         return client;
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 /** reporting-service settings ({@code reporting.*}). */
 @ConfigMapping(prefix = "reporting")
@@ -20,6 +21,26 @@ public interface ReportingConfig {
     int topIssues();
 
     Metrics metrics();
+
+    Dashboard dashboard();
+
+    /** The dashboard's OIDC sign-in (authorization code + PKCE in the browser, a public client). */
+    interface Dashboard {
+        /** The public client of the identity provider the page signs leads in with. */
+        @WithName("client-id")
+        @WithDefault("ticketsuite-dashboard")
+        String clientId();
+
+        /**
+         * The issuer the page signs in with; unset: {@code quarkus.oidc.auth-server-url} (the issuer whose tokens
+         * the service accepts), else {@code quarkus.oidc.token.issuer}.
+         */
+        Optional<String> issuer();
+
+        /** The scopes the page asks for. */
+        @WithDefault("openid profile")
+        String scope();
+    }
 
     Targets targets();
 
