@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.IssueRecurringDetected;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaBreached;
 import io.ticketsuite.events.SlaClock;
@@ -30,12 +31,17 @@ import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.events.TicketType;
 import io.ticketsuite.testkit.TestInfrastructure;
 import io.ticketsuite.testkit.TestTokens;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -238,6 +244,13 @@ class WebhookDeliveryTest {
                     .containsEntry("attempts", 1);
         });
         assertThat(webhook(sub.id()).getString("state")).isEqualTo("ACTIVE");
+
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("ts_webhook_deliveries_total\\{[^}]*outcome=\"retrying\"[^}]*target=\"webhook\"")
+                .containsPattern("ts_webhook_deliveries_total\\{[^}]*outcome=\"delivered\"[^}]*target=\"webhook\"")
+                .contains("ts_webhook_queue");
     }
 
     @Test
@@ -300,6 +313,54 @@ class WebhookDeliveryTest {
         publish(new TicketReopened(four, "once more", Instant.now()));
         await().atMost(WAIT)
                 .until(() -> !WebhookReceiver.received(path, four.toString()).isEmpty());
+    }
+
+    @Inject
+    WebhookSender sender;
+
+    @Test
+    void shouldLetConcurrentSweepsClaimEachDueDeliveryOnceAndATicketsNextOnlyAfterItsFirst() throws Exception {
+        sender.stop();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            String path = "/hooks/" + UUID.randomUUID();
+            Subscription sub = subscribe(path, List.of("issue.recurring-detected"));
+            List<UUID> tickets = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                UUID ticket = UUID.randomUUID();
+                tickets.add(ticket);
+                publish(new IssueRecurringDetected(ticket, "printer fire", List.of(ticket), 3, Instant.now()));
+            }
+            UUID twice = tickets.get(0);
+            publish(new IssueRecurringDetected(twice, "printer fire", List.of(twice), 5, Instant.now()));
+            await().atMost(WAIT).until(() -> deliveries(sub.id()).getInt("total") == 31);
+
+            // two sweeps at once, again and again until nothing is due: SKIP LOCKED and the lease give each row to one
+            List<WebhookSender.Claimed> claimed = new ArrayList<>();
+            while (true) {
+                Future<List<WebhookSender.Claimed>> a = pool.submit(() -> sender.claim());
+                Future<List<WebhookSender.Claimed>> b = pool.submit(() -> sender.claim());
+                List<WebhookSender.Claimed> round = new ArrayList<>(a.get());
+                round.addAll(b.get());
+                if (round.isEmpty()) {
+                    break;
+                }
+                claimed.addAll(round);
+            }
+            assertThat(claimed).extracting(WebhookSender.Claimed::seq).doesNotHaveDuplicates();
+            List<WebhookSender.Claimed> mine = claimed.stream()
+                    .filter(c -> sub.id().equals(String.valueOf(c.subscriptionId())))
+                    .toList();
+            // one per ticket: the second event of the first ticket waits while its first is open
+            assertThat(mine).hasSize(30);
+            assertThat(mine).allSatisfy(c -> assertThat(c.attempts()).isEqualTo(1));
+            assertThat(mine.stream().filter(c -> c.payload().contains(twice.toString())))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.payload()).contains("\"count\":3"));
+        } finally {
+            pool.shutdownNow();
+            sender.start();
+        }
     }
 
     @Test
