@@ -32,6 +32,16 @@ public class SlaThresholdRepository implements PanacheRepositoryBase<SlaThreshol
         return list("ticketId", ticketId);
     }
 
+    /** The earliest instant a pending threshold of a running clock is due (null if none), from the due index. */
+    public Uni<Instant> nextDue() {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select min(fireAt) from SlaThreshold"
+                                        + " where firedAt is null and cancelledAt is null and heldSince is null",
+                                Instant.class)
+                        .getSingleResultOrNull());
+    }
+
     /** Claims up to {@code limit} thresholds due at {@code now} for the current transaction. */
     public Uni<List<SlaThreshold>> claimDue(Instant now, int limit) {
         return Panache.getSession()

@@ -1,22 +1,27 @@
 package io.ticketsuite.sla.service;
 
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
 import io.ticketsuite.sla.config.SlaConfig;
+import io.ticketsuite.sla.repository.SlaThresholdRepository;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Looks for due thresholds every {@code sla.scheduler.every} (a Vert.x periodic timer, first tick after
- * {@code sla.scheduler.initial-delay}) and fires them. A tick still running makes the next one skip. It only
+ * Looks for due thresholds every {@code sla.scheduler.every} (quarkus-scheduler, first tick after
+ * {@code sla.scheduler.initial-delay}; a round still running makes the next tick skip) and fires them. The simple
+ * scheduler ticks at most once a second, so within a tick's period the round wakes up again when the next pending
+ * threshold is due (read from the due index), at most every {@code sla.scheduler.resolution}: a threshold fires
+ * about as soon as it is due instead of up to a period later. It only
  * triggers {@link ThresholdFiringService}: what is due lives in the database, so stopping and starting it (or
  * running it on several replicas) never loses nor repeats a threshold.
  */
@@ -27,68 +32,105 @@ public class ThresholdScheduler {
     private final Vertx vertx;
     private final ThresholdFiringService firing;
     private final SlaMetrics metrics;
-    private final SlaConfig.Scheduler config;
-    private final AtomicBoolean busy = new AtomicBoolean();
-    private long timerId = -1;
+    private final SlaThresholdRepository thresholds;
+    private final Clock clock;
+    private final Duration every;
+    private final Duration resolution;
+    /** Ticks do nothing before this instant; null = stopped ({@code sla.scheduler.enabled=false} or {@link #stop}). */
+    private volatile Instant activeFrom;
 
-    public ThresholdScheduler(Vertx vertx, ThresholdFiringService firing, SlaMetrics metrics, SlaConfig config) {
+    public ThresholdScheduler(
+            Vertx vertx,
+            ThresholdFiringService firing,
+            SlaMetrics metrics,
+            SlaThresholdRepository thresholds,
+            Clock clock,
+            SlaConfig config) {
         this.vertx = vertx;
         this.firing = firing;
         this.metrics = metrics;
-        this.config = config.scheduler();
+        this.thresholds = thresholds;
+        this.clock = clock;
+        this.every = config.scheduler().every();
+        this.resolution = config.scheduler().resolution();
+        // the first tick itself is delayed by sla.scheduler.initial-delay (@Scheduled below)
+        this.activeFrom = config.scheduler().enabled() ? Instant.MIN : null;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.enabled()) {
-            start(config.initialDelay());
-        }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
-    }
-
-    /** Starts ticking after {@code delay}; does nothing if already started. */
+    /** (Re)starts firing after {@code delay}; does nothing if already started. */
     public synchronized void start(Duration delay) {
-        if (timerId >= 0) {
-            return;
+        if (activeFrom == null) {
+            activeFrom = Instant.now().plus(delay);
         }
-        timerId =
-                vertx.setPeriodic(Math.max(1, delay.toMillis()), config.every().toMillis(), id -> tick());
-        LOG.debugf("threshold scheduler started, every %s", config.every());
     }
 
-    /** Stops ticking (a tick in flight completes or rolls back on its own). */
+    /** Stops firing (a round in flight completes or rolls back on its own). */
     public synchronized void stop() {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-            timerId = -1;
-        }
+        activeFrom = null;
     }
 
     public synchronized boolean running() {
-        return timerId >= 0;
+        return activeFrom != null;
     }
 
-    private void tick() {
-        if (!busy.compareAndSet(false, true)) {
-            return;
+    @Scheduled(
+            identity = "sla-threshold-sweep",
+            every = "${sla.scheduler.every}",
+            delayed = "${sla.scheduler.initial-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        Instant from = activeFrom;
+        if (from == null || Instant.now().isBefore(from)) {
+            return Uni.createFrom().voidItem();
         }
-        // Hibernate Reactive Panache needs a safe duplicated context of its own per round.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
+        // the tick's period on the real (monotonic) clock: follow-up rounds stop before the next tick
+        long periodEnd = System.nanoTime()
+                + Math.max(every.toNanos(), Duration.ofSeconds(1).toNanos())
+                - resolution.toNanos();
+        return Uni.createFrom().emitter(emitter -> {
+            // Hibernate Reactive Panache needs a safe duplicated context of its own per round.
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> round(context, periodEnd, () -> emitter.complete(null)));
+        });
+    }
+
+    /** One round (fire what is due), then, while the period lasts, the next one when the next threshold is due. */
+    private void round(Context context, long periodEnd, Runnable done) {
         Timer.Sample sample = metrics.startTick();
-        context.runOnContext(ignored -> firing.fireDue()
+        long started = System.nanoTime();
+        firing.fireDue()
+                .onItemOrFailure()
+                .transformToUni((fired, failure) -> {
+                    if (failure != null) {
+                        metrics.tick(sample, "failed");
+                        LOG.warnf("threshold scheduler round failed, will retry: %s", failure.toString());
+                        return Uni.createFrom().<Instant>nullItem();
+                    }
+                    metrics.tick(sample, fired > 0 ? "fired" : "idle");
+                    return Panache.withSession(thresholds::nextDue);
+                })
                 .subscribe()
                 .with(
-                        fired -> {
-                            metrics.tick(sample, fired > 0 ? "fired" : "idle");
-                            busy.set(false);
+                        next -> {
+                            if (next == null || activeFrom == null) {
+                                done.run();
+                                return;
+                            }
+                            long untilDue =
+                                    Duration.between(clock.instant(), next).toNanos();
+                            long wake = Math.max(started + resolution.toNanos(), System.nanoTime() + untilDue);
+                            if (wake >= periodEnd) {
+                                done.run(); // the next tick takes it
+                                return;
+                            }
+                            long delayMs = Math.max(1, (wake - System.nanoTime()) / 1_000_000);
+                            vertx.setTimer(delayMs, id -> context.runOnContext(x -> round(context, periodEnd, done)));
                         },
                         failure -> {
-                            metrics.tick(sample, "failed");
-                            LOG.warnf("threshold scheduler round failed, will retry: %s", failure.toString());
-                            busy.set(false);
-                        }));
+                            LOG.warnf(
+                                    "threshold scheduler could not read the next due instant: %s", failure.toString());
+                            done.run();
+                        });
     }
 }

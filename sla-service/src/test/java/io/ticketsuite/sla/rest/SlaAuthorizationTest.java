@@ -108,4 +108,43 @@ class SlaAuthorizationTest {
         }
         get(path, null).then().statusCode(401).contentType(PROBLEM).body("type", equalTo(UNAUTHORIZED));
     }
+
+    private static Response replay(String token) {
+        RequestSpecification request = given().contentType("application/json")
+                .body("{\"from\":\"" + Instant.now().minusSeconds(60) + "\",\"to\":\"" + Instant.now() + "\"}");
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.post("/api/v1/admin/sla/replay");
+    }
+
+    @Test
+    void shouldLetOnlyAdminsReplay() {
+        for (String token :
+                new String[] {null, "not-a-jwt", TestTokens.expired(), TestTokens.forged(), TestTokens.wrongAudience()
+                }) {
+            replay(token)
+                    .then()
+                    .statusCode(401)
+                    .contentType(PROBLEM)
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("type", equalTo(UNAUTHORIZED));
+        }
+        for (String token : new String[] {
+            TestTokens.customer(),
+            TestTokens.customer2(),
+            TestTokens.channel(),
+            TestTokens.noRole(),
+            TestTokens.agent(),
+            TestTokens.lead()
+        }) {
+            replay(token).then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+        }
+        replay(TestTokens.admin())
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("schema_kept", equalTo(false))
+                .body("compared", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+    }
 }
