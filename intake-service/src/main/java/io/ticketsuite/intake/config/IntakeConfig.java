@@ -54,4 +54,104 @@ public interface IntakeConfig {
     @WithName("resolution-categories")
     @WithDefault("fixed,workaround,answered,duplicate,not_reproducible,wont_fix,no_response")
     List<String> resolutionCategories();
+
+    /** Email intake ({@code intake.email.*}). */
+    Email email();
+
+    /** Monitoring alerts ({@code intake.monitoring.*}). */
+    Monitoring monitoring();
+
+    interface Email {
+        /** The type of a ticket opened by an email. */
+        @WithName("ticket-type")
+        @WithDefault("SUPPORT")
+        io.ticketsuite.events.TicketType ticketType();
+
+        /** Tags every ticket opened by an email gets. */
+        @WithDefault("email")
+        List<String> tags();
+
+        /** The IMAP poller: off unless {@code intake.email.imap.host} is set. */
+        Imap imap();
+    }
+
+    interface Imap {
+        /** The IMAP server; without it the poller is off. */
+        java.util.Optional<String> host();
+
+        @WithDefault("143")
+        int port();
+
+        /** IMAP over TLS from the first byte (imaps, usually port 993). */
+        @WithDefault("false")
+        boolean ssl();
+
+        java.util.Optional<String> user();
+
+        java.util.Optional<String> password();
+
+        /** The folder read for unseen messages. */
+        @WithDefault("INBOX")
+        String folder();
+
+        /** Where a message that cannot be parsed is moved (created if missing). */
+        @WithName("error-folder")
+        @WithDefault("intake-errors")
+        String errorFolder();
+
+        /** How often the mailbox is read. */
+        @WithDefault("30s")
+        Duration interval();
+
+        /** When the first read runs after start. */
+        @WithName("initial-delay")
+        @WithDefault("15s")
+        Duration initialDelay();
+
+        /** Most messages taken in one round. */
+        @WithDefault("50")
+        int batch();
+
+        /** Delete a message once its ticket or comment committed (else it is only marked seen). */
+        @WithName("delete-after-intake")
+        @WithDefault("false")
+        boolean deleteAfterIntake();
+    }
+
+    interface Monitoring {
+        /** The internal customer monitoring tickets are opened for. */
+        @WithName("customer-id")
+        @WithDefault("monitoring")
+        String customerId();
+
+        @WithName("customer-tier")
+        @WithDefault("ENTERPRISE")
+        io.ticketsuite.events.CustomerTier customerTier();
+
+        /** The ticket type of an alert. */
+        @WithName("ticket-type")
+        @WithDefault("SUPPORT")
+        io.ticketsuite.events.TicketType ticketType();
+
+        /**
+         * Urgency and impact per {@code severity} label (lower case), as {@code URGENCY/IMPACT} with LOW, MEDIUM or
+         * HIGH, e.g. {@code intake.monitoring.severity.critical=HIGH/HIGH}.
+         */
+        java.util.Map<String, String> severity();
+
+        /** Urgency and impact of an alert whose severity is missing or not in the map. */
+        @WithName("default-severity")
+        @WithDefault("MEDIUM/MEDIUM")
+        String defaultSeverity();
+
+        /** Whether a {@code resolved} notification resolves the ticket (else it only comments). */
+        @WithName("resolve-on-resolved")
+        @WithDefault("true")
+        boolean resolveOnResolved();
+
+        /** The resolution category of a ticket resolved by its alert (one of intake.resolution-categories). */
+        @WithName("resolution-category")
+        @WithDefault("fixed")
+        String resolutionCategory();
+    }
 }

@@ -471,7 +471,16 @@ public class TicketService {
                     .failure(ProblemException.forbidden(
                             "Only staff write INTERNAL comments; customers comment publicly"));
         }
-        return locked(ticketId, actor).chain(ticket -> {
+        return locked(ticketId, actor).chain(ticket -> commentOnLocked(ticket, request, actor));
+    }
+
+    /**
+     * Records a comment on a ticket already row-locked in the caller's transaction (the email channel's threaded
+     * replies come here too): a customer's public comment on a RESOLVED/CLOSED ticket reopens it within the reopen
+     * window, or after it opens a follow-up that takes the comment.
+     */
+    public Uni<TicketComment> commentOnLocked(Ticket ticket, CommentRequest request, Actor actor) {
+        {
             Instant now = now();
             boolean customerReturns = actor.isCustomer()
                     && (ticket.status == TicketStatus.RESOLVED || ticket.status == TicketStatus.CLOSED);
@@ -491,7 +500,42 @@ public class TicketService {
             return comment(ticket, request, actor, now)
                     .call(comment -> outbox.appendAll(events))
                     .map(comment -> comment);
-        });
+        }
+    }
+
+    /**
+     * Writes a new ticket built by a channel of intake's own (email, monitoring) in the caller's transaction: its
+     * human reference, the row and its {@code ticket.created}. Count it with {@link #countCreated} after commit.
+     */
+    public Uni<Ticket> persistNew(Ticket ticket) {
+        return tickets.nextRef()
+                .invoke(ref -> ticket.ref = ref)
+                .chain(Panache::getSession)
+                .chain(session -> session.persist(ticket))
+                .chain(() -> outbox.append(TicketMapper.created(ticket)))
+                .replaceWith(ticket);
+    }
+
+    /** Counts a ticket written through {@link #persistNew} (call it once its transaction committed). */
+    public void countCreated(Ticket ticket) {
+        accepted(ticket);
+    }
+
+    /**
+     * Moves a row-locked ticket to {@code to} in the caller's transaction when its lifecycle allows it, recorded as
+     * by {@code by} (a system: no role); RESOLVED takes {@code resolution}. Returns whether it moved.
+     */
+    public Uni<Boolean> moveLocked(Ticket ticket, TicketStatus to, String reason, String by, Resolution resolution) {
+        if (!TicketLifecycle.allowed(ticket.type, ticket.status).contains(to)) {
+            return Uni.createFrom().item(false);
+        }
+        Instant now = now();
+        if (resolution != null && (to == TicketStatus.RESOLVED || to == TicketStatus.CLOSED)) {
+            ticket.resolutionCategory = resolution.category();
+            ticket.resolutionSummary = resolution.summary();
+            ticket.lessonsLearned = resolution.lessonsLearned();
+        }
+        return outbox.append(transition(ticket, to, reason, by, null, now)).replaceWith(true);
     }
 
     private Uni<TicketComment> comment(Ticket ticket, CommentRequest request, Actor actor, Instant now) {

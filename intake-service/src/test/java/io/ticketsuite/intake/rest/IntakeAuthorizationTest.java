@@ -270,6 +270,35 @@ class IntakeAuthorizationTest {
                 .body("type", equalTo(FORBIDDEN));
     }
 
+    // --- channels ------------------------------------------------------------------------------------------------
+
+    /** The channel endpoints are for channel systems only: every other role is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "customer", "agent", "lead", "admin"})
+    void shouldLetOnlyChannelsDeliverEmail(String role) {
+        String token = switch (role) {
+            case "none" -> TestTokens.noRole();
+            case "customer" -> TestTokens.customer("c-" + UUID.randomUUID(), "x@example.com");
+            default -> TestTokens.staff("staff-" + role, role);};
+        byte[] mail = ("From: someone@example.com\r\nSubject: hi\r\nMessage-ID: <" + UUID.randomUUID()
+                        + "@example.com>\r\n\r\nhello\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        as(token).contentType("message/rfc822")
+                .body(mail)
+                .post("/api/v1/channels/email")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("type", equalTo(FORBIDDEN));
+        given().contentType("message/rfc822")
+                .body(mail)
+                .post("/api/v1/channels/email")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
+        asChannel().contentType("message/rfc822").body(mail).post("/api/v1/channels/email").then().statusCode(201);
+    }
+
     // --- creating -------------------------------------------------------------------------------------------------
 
     @Test
