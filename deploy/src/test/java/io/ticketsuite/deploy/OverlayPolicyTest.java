@@ -104,7 +104,10 @@ class OverlayPolicyTest {
             assertThat(container.at("/ports/0/containerPort").asString())
                     .as(service)
                     .isEqualTo(port);
-            assertThat(container.path("image").asString()).isEqualTo("ticketsuite/" + service + ":0.1.0-SNAPSHOT");
+            // the images the parent pom's -Pimages profile writes: <image.group>/<artifactId>:<image.tag>
+            assertThat(container.path("image").asString())
+                    .isEqualTo(System.getProperty("deploy.image.group") + "/" + service + ":"
+                            + System.getProperty("deploy.image.tag"));
             assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/q/health/ready");
             assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/q/health/live");
 
