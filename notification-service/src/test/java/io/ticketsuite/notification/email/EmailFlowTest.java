@@ -301,6 +301,32 @@ class EmailFlowTest {
             SMTP.start();
         }
         assertThat(mailsTo(address)).isEmpty();
+        // counted after the sweep's transactions committed: two retried attempts and one given up, and the gauge
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(metrics())
+                        .contains("ts_notification_email_retried_total{kind=\"ticket-acknowledged\"")
+                        .contains("ts_notification_email_failed_total{kind=\"ticket-acknowledged\"")
+                        .contains("ts_notification_email_queue"));
+    }
+
+    @Test
+    void shouldCountSentMailAndShowTheQueueDepth() {
+        String address = email();
+        publish(created(UUID.randomUUID(), TicketType.QUESTION, address, "How do I export?"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address)).hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(metrics())
+                        .containsPattern("ts_notification_email_sent_total\\{kind=\"ticket-acknowledged\",?} [1-9]")
+                        .containsPattern("ts_notification_email_queue(\\{})? 0"));
+    }
+
+    private static String metrics() {
+        return io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static void publishWithRef(EventEnvelope<TicketCreated> event, String ref) {
