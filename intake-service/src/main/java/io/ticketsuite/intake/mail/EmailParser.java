@@ -85,14 +85,19 @@ public final class EmailParser {
         addIds(references, message.getHeader("In-Reply-To", " "));
         addIds(references, message.getHeader("References", " "));
         return new InboundEmail(
-                messageId,
-                from.getAddress().toLowerCase(Locale.ROOT),
-                from.getPersonal(),
-                subject,
-                text.strip(),
+                clean(messageId),
+                clean(from.getAddress().toLowerCase(Locale.ROOT)),
+                clean(from.getPersonal()),
+                clean(subject),
+                clean(text).strip(),
                 List.copyOf(references),
                 List.copyOf(body.attachments),
                 AutoReplies.reason(message, from.getAddress()));
+    }
+
+    /** Text PostgreSQL can store: NUL characters (which no real mail holds) are dropped. */
+    private static String clean(String text) {
+        return text == null ? null : text.replace("\u0000", "");
     }
 
     private static InternetAddress sender(MimeMessage message) throws UnparseableEmailException {
@@ -263,7 +268,7 @@ public final class EmailParser {
         try (InputStream in = part.getInputStream()) {
             size = in.transferTo(java.io.OutputStream.nullOutputStream());
         }
-        return new Attachment(name, type, size);
+        return new Attachment(clean(name), clean(type), size);
     }
 
     private static byte[] bytes(InputStream in) throws IOException {

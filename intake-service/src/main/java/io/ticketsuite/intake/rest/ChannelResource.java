@@ -1,10 +1,13 @@
 package io.ticketsuite.intake.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.intake.alert.AlertPayloads;
 import io.ticketsuite.intake.mail.EmailParser;
 import io.ticketsuite.intake.mail.InboundEmail;
 import io.ticketsuite.intake.mail.UnparseableEmailException;
+import io.ticketsuite.intake.rest.dto.AlertIntakeResponse;
 import io.ticketsuite.intake.rest.dto.EmailIntakeResponse;
+import io.ticketsuite.intake.service.AlertIntakeService;
 import io.ticketsuite.intake.service.EmailIntakeService;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
@@ -39,9 +42,79 @@ public class ChannelResource {
     static final String UNPARSEABLE = "https://ticketsuite.io/problems/unparseable-email";
 
     private final EmailIntakeService emails;
+    private final AlertIntakeService alerts;
 
-    public ChannelResource(EmailIntakeService emails) {
+    public ChannelResource(EmailIntakeService emails, AlertIntakeService alerts) {
         this.emails = emails;
+        this.alerts = alerts;
+    }
+
+    @POST
+    @Path("/alertmanager")
+    @RolesAllowed(Roles.CHANNEL)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "receiveAlertmanagerAlerts",
+            summary = "Take in a Prometheus Alertmanager notification",
+            description = "The Alertmanager webhook payload (version 4). Each firing alert opens one MONITORING ticket"
+                    + " for the configured internal customer, deduplicated by fingerprint while that ticket is open: a"
+                    + " grouped re-send changes nothing, a new firing adds one comment with the count; `resolved`"
+                    + " comments and (by default) resolves the ticket.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What each alert became",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertIntakeResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A malformed payload; the errors name the fields (`alerts[0].status`, …)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AlertIntakeResponse> receiveAlertmanager(String body) {
+        return alerts("alertmanager", body, true);
+    }
+
+    @POST
+    @Path("/grafana")
+    @RolesAllowed(Roles.CHANNEL)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "receiveGrafanaAlerts",
+            summary = "Take in a Grafana alerting notification",
+            description = "The Grafana alerting webhook payload (`alerts[]` with status, labels, annotations,"
+                    + " fingerprint, startsAt, endsAt); handled like an Alertmanager notification.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What each alert became",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertIntakeResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A malformed payload; the errors name the fields (`alerts[0].status`, …)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AlertIntakeResponse> receiveGrafana(String body) {
+        return alerts("grafana", body, false);
+    }
+
+    private Uni<AlertIntakeResponse> alerts(String source, String body, boolean alertmanager) {
+        AlertPayloads.Parsed parsed = AlertPayloads.parse(body, alertmanager);
+        if (!parsed.errors().isEmpty()) {
+            throw ProblemException.validation(parsed.errors());
+        }
+        return alerts.receive(source, parsed.alerts())
+                .map(results -> new AlertIntakeResponse(results.stream()
+                        .map(r -> new AlertIntakeResponse.Item(
+                                r.fingerprint(), r.outcome().name(), r.ticketId(), r.ref()))
+                        .toList()));
     }
 
     @POST

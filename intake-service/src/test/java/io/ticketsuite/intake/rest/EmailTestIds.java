@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** The customer id email intake gives a new sender (derived from the address). */
-final class EmailTestIds {
+public final class EmailTestIds {
     private EmailTestIds() {}
 
-    static String customerOf(String email) {
+    public static String customerOf(String email) {
         return "email-"
                 + UUID.nameUUIDFromBytes(("email:" + email.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
     }

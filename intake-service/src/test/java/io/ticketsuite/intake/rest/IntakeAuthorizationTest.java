@@ -275,7 +275,7 @@ class IntakeAuthorizationTest {
     /** The channel endpoints are for channel systems only: every other role is refused. */
     @ParameterizedTest
     @ValueSource(strings = {"none", "customer", "agent", "lead", "admin"})
-    void shouldLetOnlyChannelsDeliverEmail(String role) {
+    void shouldLetOnlyChannelsDeliverEmailAndAlerts(String role) {
         String token = switch (role) {
             case "none" -> TestTokens.noRole();
             case "customer" -> TestTokens.customer("c-" + UUID.randomUUID(), "x@example.com");
@@ -297,6 +297,23 @@ class IntakeAuthorizationTest {
                 .statusCode(401)
                 .contentType(PROBLEM);
         asChannel().contentType("message/rfc822").body(mail).post("/api/v1/channels/email").then().statusCode(201);
+        String alerts = "{\"alerts\": []}";
+        for (String path : new String[] {"alertmanager", "grafana"}) {
+            as(token).contentType(ContentType.JSON)
+                    .body(alerts)
+                    .post("/api/v1/channels/" + path)
+                    .then()
+                    .statusCode(403)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo(FORBIDDEN));
+            given().contentType(ContentType.JSON)
+                    .body(alerts)
+                    .post("/api/v1/channels/" + path)
+                    .then()
+                    .statusCode(401)
+                    .contentType(PROBLEM);
+            asChannel().contentType(ContentType.JSON).body(alerts).post("/api/v1/channels/" + path).then().statusCode(200);
+        }
     }
 
     // --- creating -------------------------------------------------------------------------------------------------
