@@ -3,7 +3,8 @@
 # the image is named <image.group>/<service>:<version> (the parent pom's properties), its entrypoint runs the Quarkus
 # application with java from the image's PATH and container-sized heap flags, it runs as a non-root user (185), it
 # exposes the service's HTTP port (quarkus.http.port), and its layers hold quarkus-run.jar, the service's own jar and
-# the Java runtime. Exits non-zero naming every failed check.
+# the Java runtime; run as root, it also starts the image's JVM (java -version in a chroot of the unpacked layers, as
+# user 185). Exits non-zero naming every failed check.
 #
 #   scripts/check-images.sh [service ...]      (default: the six services)
 set -euo pipefail
@@ -14,7 +15,7 @@ if [[ ${#services[@]} -eq 0 ]]; then
 fi
 
 exec python3 - "$root" "${services[@]}" <<'PY'
-import json, re, sys, tarfile, xml.etree.ElementTree as ET
+import json, os, re, shutil, subprocess, sys, tarfile, tempfile, xml.etree.ElementTree as ET
 from pathlib import Path
 
 root = Path(sys.argv[1])
@@ -25,6 +26,27 @@ version = pom.find("m:version", ns).text
 group = pom.find("m:properties/m:image.group", ns).text
 failures = []
 passed = 0
+can_boot = os.geteuid() == 0 and shutil.which("chroot") and shutil.which("mount")
+
+def boot_java(tarball, manifest, path, user):
+    """Unpacks the layers and runs `java -version` inside them (chroot, as the image's user, /proc bound)."""
+    root = Path(tempfile.mkdtemp(prefix="ts-image-"))
+    try:
+        with tarfile.open(tarball) as image:
+            for name in manifest["Layers"]:
+                with tarfile.open(fileobj=image.extractfile(name)) as layer:
+                    layer.extractall(root)
+        (root / "proc").mkdir(exist_ok=True)
+        subprocess.run(["mount", "--bind", "/proc", str(root / "proc")], check=True)
+        try:
+            run = subprocess.run([shutil.which("chroot"), f"--userspec={user}:{user}", str(root), "java", "-XX:MaxRAMPercentage=75",
+                                  "-version"], env={"PATH": path}, capture_output=True, text=True, timeout=60)
+        finally:
+            subprocess.run(["umount", str(root / "proc")], check=False)
+        return run.returncode == 0 and "OpenJDK" in run.stderr, \
+            f"the image's java does not start as user {user}: {run.stderr.strip()[:300]}"
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 def check(service, ok, what):
     global passed
@@ -72,6 +94,10 @@ for service in services:
     check(service, any(f.startswith(f"{workdir}/lib/main/io.ticketsuite.service-kit-") for f in files),
           "the service kit is in no layer")
     print(f"{service}: {expected}, user {user}, port {port}, {len(layers)} layers, entrypoint {' '.join(entrypoint)}")
+    if can_boot:
+        check(service, *boot_java(tarball, manifest, path, user))
+    else:
+        print(f"{service}: the image's JVM was not started (needs root for chroot; CI runs as root)")
 
 for failure in failures:
     print("FAILED " + failure)
