@@ -205,7 +205,7 @@ public final class LatenessBench {
                     + " FROM generate_series(1, " + (clocks / 2) + ") g CROSS JOIN (VALUES ('RESPONSE'), ('RESOLUTION')) k(clock)");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sla_ticket (ticket_id, created_at, ticket_type,"
                     + " customer_tier, priority, status, assignee_id, team_id, team_lead_id, updated_at)"
-                    + " SELECT DISTINCT ticket_id, ?, 'SUPPORT', 'ENTERPRISE', 'P2', 'NEW', 'agent-7', 'billing', 'lead-3',"
+                    + " SELECT DISTINCT ticket_id, ?::timestamptz, 'SUPPORT', 'ENTERPRISE', 'P2', 'NEW', 'agent-7', 'billing', 'lead-3',"
                     + " now() FROM seed")) {
                 ps.setTimestamp(1, Timestamp.from(t0));
                 ps.executeUpdate();
