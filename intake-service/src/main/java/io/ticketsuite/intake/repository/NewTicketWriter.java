@@ -34,10 +34,17 @@ public class NewTicketWriter {
      * The next human reference, drawn once per statement; the outbox payload gets it as {@code ref} (the event's
      * JSON is merged with it in SQL, so the ticket, its reference and its event still take one round trip).
      */
+    /**
+     * How the event's JSON ends before the reference is known ({@code ref} is the last component of
+     * {@code TicketCreated}, written as null): the statement puts the drawn reference in its place, keeping the JSON
+     * exactly as Jackson wrote it otherwise.
+     */
+    static final String NULL_REF_TAIL = "null}";
+
     private static final String REF = "'TS-' || nextval('ticket_ref_seq') AS ref";
 
     private static final String OUTBOX_SELECT = "$18::uuid, $19::text, $20::text, $21::text, $22::text,"
-            + " ($23::text::jsonb || jsonb_build_object('ref', r.ref))::text";
+            + " left($23::text, -" + NULL_REF_TAIL.length() + ") || to_json(r.ref)::text || '}'";
 
     /** Ticket + outbox row; returns the ticket's ref. */
     static final String INSERT = "WITH r AS (SELECT " + REF + "),"
@@ -112,6 +119,9 @@ public class NewTicketWriter {
     }
 
     private static Tuple values(Ticket t, OutboxWriter.Row event, String key, String requestHash) {
+        if (!event.payload().endsWith("\"ref\":" + NULL_REF_TAIL)) {
+            throw new IllegalStateException("ticket.created must end with \"ref\":null to take its reference");
+        }
         List<Object> values = new ArrayList<>(25);
         values.add(t.id);
         values.add(t.type.name());

@@ -126,7 +126,9 @@ public class AlertIntakeService {
                 .chain(ticket -> open(alert.fingerprint()).chain(open -> {
                     if (ticket == null) {
                         return alert.firing()
-                                ? create(source, alert, now).invoke(created::add).map(t -> result(alert, Outcome.CREATED, t))
+                                ? create(source, alert, now)
+                                        .invoke(created::add)
+                                        .map(t -> result(alert, Outcome.CREATED, t))
                                 : Uni.createFrom().item(new Result(alert.fingerprint(), Outcome.IGNORED, null, null));
                     }
                     return alert.firing() ? repeat(alert, ticket, open, now) : resolve(alert, ticket, now);
@@ -185,7 +187,8 @@ public class AlertIntakeService {
         ticket.channel = Channel.MONITORING;
         ticket.status = TicketStatus.NEW;
         String name = alert.labels().getOrDefault("alertname", "alert");
-        String summary = alert.annotations().getOrDefault("summary", alert.annotations().get("title"));
+        String summary =
+                alert.annotations().getOrDefault("summary", alert.annotations().get("title"));
         ticket.subject = EmailIntakeService.truncate(
                 summary == null || summary.isBlank() ? "Alert: " + name : summary.strip(), 200);
         ticket.description = EmailIntakeService.truncate(description(source, alert, urgencyImpact), 20_000);
@@ -195,18 +198,24 @@ public class AlertIntakeService {
         ticket.externalId = EmailIntakeService.truncate(alert.fingerprint(), 200);
         ticket.createdAt = now;
         ticket.updatedAt = now;
-        return ticketService.persistNew(ticket).call(t -> Panache.getSession()
-                .chain(session -> session.flush()
-                        .chain(() -> session.createNativeQuery(
-                                        "INSERT INTO alert_ticket (ticket_id, fingerprint, source, starts_at, firings,"
-                                                + " open, created_at, updated_at) VALUES (CAST(?1 AS uuid), ?2, ?3,"
-                                                + " CAST(NULLIF(?4, '') AS timestamptz), 1, TRUE, ?5, ?5)")
-                                .setParameter(1, t.id.toString())
-                                .setParameter(2, alert.fingerprint())
-                                .setParameter(3, source)
-                                .setParameter(4, alert.startsAt() == null ? "" : alert.startsAt().toString())
-                                .setParameter(5, now.atOffset(ZoneOffset.UTC))
-                                .executeUpdate())));
+        return ticketService
+                .persistNew(ticket)
+                .call(t -> Panache.getSession()
+                        .chain(session -> session.flush()
+                                .chain(() -> session.createNativeQuery(
+                                                "INSERT INTO alert_ticket (ticket_id, fingerprint, source, starts_at, firings,"
+                                                        + " open, created_at, updated_at) VALUES (CAST(?1 AS uuid), ?2, ?3,"
+                                                        + " CAST(NULLIF(?4, '') AS timestamptz), 1, TRUE, ?5, ?5)")
+                                        .setParameter(1, t.id.toString())
+                                        .setParameter(2, alert.fingerprint())
+                                        .setParameter(3, source)
+                                        .setParameter(
+                                                4,
+                                                alert.startsAt() == null
+                                                        ? ""
+                                                        : alert.startsAt().toString())
+                                        .setParameter(5, now.atOffset(ZoneOffset.UTC))
+                                        .executeUpdate())));
     }
 
     private static String description(String source, Alert alert, String[] urgencyImpact) {
@@ -215,9 +224,16 @@ public class AlertIntakeService {
         if (description != null && !description.isBlank()) {
             text.append(description.strip()).append("\n\n");
         }
-        text.append("Alert from ").append(source).append(": urgency ").append(urgencyImpact[0]).append(", impact ")
-                .append(urgencyImpact[1]).append('\n');
-        alert.labels().forEach((k, v) -> text.append("- ").append(k).append(": ").append(v).append('\n'));
+        text.append("Alert from ")
+                .append(source)
+                .append(": urgency ")
+                .append(urgencyImpact[0])
+                .append(", impact ")
+                .append(urgencyImpact[1])
+                .append('\n');
+        alert.labels()
+                .forEach((k, v) ->
+                        text.append("- ").append(k).append(": ").append(v).append('\n'));
         if (alert.startsAt() != null) {
             text.append("Firing since ").append(alert.startsAt()).append('\n');
         }
@@ -252,7 +268,7 @@ public class AlertIntakeService {
         return comment(ticket, body)
                 .chain(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(
-                                        "UPDATE alert_ticket SET firings = ?2, starts_at = CAST(?3 AS timestamptz),"
+                                        "UPDATE alert_ticket SET firings = ?2, starts_at = CAST(CAST(?3 AS text) AS timestamptz),"
                                                 + " updated_at = now() WHERE ticket_id = CAST(?1 AS uuid)")
                                 .setParameter(1, ticket.id.toString())
                                 .setParameter(2, firings)
@@ -271,11 +287,20 @@ public class AlertIntakeService {
                 .chain(() -> !resolveIt
                         ? Uni.createFrom().item(false)
                         : ticketService
-                                .moveLocked(ticket, TicketStatus.RESOLVED, "the alert resolved", "intake-service", resolution)
+                                .moveLocked(
+                                        ticket,
+                                        TicketStatus.RESOLVED,
+                                        "the alert resolved",
+                                        "intake-service",
+                                        resolution)
                                 .chain(moved -> moved
                                         ? Uni.createFrom().item(true)
                                         : ticketService.moveLocked(
-                                                ticket, TicketStatus.CLOSED, "the alert resolved", "intake-service", resolution)))
+                                                ticket,
+                                                TicketStatus.CLOSED,
+                                                "the alert resolved",
+                                                "intake-service",
+                                                resolution)))
                 .replaceWith(result(alert, Outcome.RESOLVED, ticket));
     }
 
