@@ -50,7 +50,9 @@ public final class AlertPayloads {
         if (root == null || !root.isObject()) {
             return new Parsed(List.of(), List.of(new Problem.FieldError("body", "must be a JSON object")));
         }
-        if (alertmanager && root.has("version") && !"4".equals(root.get("version").asText())) {
+        if (alertmanager
+                && root.has("version")
+                && !"4".equals(root.get("version").asText())) {
             errors.add(new Problem.FieldError("version", "must be \"4\" (Alertmanager webhook version 4)"));
         }
         JsonNode alerts = root.get("alerts");
@@ -106,9 +108,11 @@ public final class AlertPayloads {
     /** The fingerprint of an alert that came without one: a digest of its sorted labels. */
     static String fingerprintOf(Map<String, String> labels) {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(labels).forEach((k, v) -> text.append(k).append('\u0000').append(v).append('\u0000'));
+        new TreeMap<>(labels)
+                .forEach((k, v) -> text.append(k).append('\u0000').append(v).append('\u0000'));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return "labels-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -85,11 +85,7 @@ public class ImapPoller {
                 TimeUnit.MILLISECONDS);
         LOG.infof(
                 "IMAP poller reads %s@%s:%d/%s every %s",
-                config.user().orElse(""),
-                config.host().get(),
-                config.port(),
-                config.folder(),
-                config.interval());
+                config.user().orElse(""), config.host().get(), config.port(), config.folder(), config.interval());
     }
 
     void stop(@Observes ShutdownEvent event) {

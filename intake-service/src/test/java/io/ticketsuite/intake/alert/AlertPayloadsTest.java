@@ -57,7 +57,8 @@ class AlertPayloadsTest {
         assertThat(AlertPayloads.parse("[]", true).errors())
                 .extracting(Problem.FieldError::field)
                 .containsExactly("body");
-        assertThat(AlertPayloads.parse("{\"version\": \"3\", \"alerts\": []}", true).errors())
+        assertThat(AlertPayloads.parse("{\"version\": \"3\", \"alerts\": []}", true)
+                        .errors())
                 .extracting(Problem.FieldError::field)
                 .containsExactly("version");
         assertThat(AlertPayloads.parse("{}", false).errors())
@@ -66,8 +67,7 @@ class AlertPayloadsTest {
         assertThat(AlertPayloads.parse("""
                         {"alerts": [{"status": "firing", "labels": {"a": "1"}},
                                     {"status": "burning", "labels": {"x": {}}, "startsAt": "yesterday"},
-                                    {"status": "resolved"}, 7]}""", false)
-                        .errors())
+                                    {"status": "resolved"}, 7]}""", false).errors())
                 .extracting(Problem.FieldError::field)
                 .containsExactly(
                         "alerts[1].status",

@@ -30,8 +30,7 @@ class AlertChannelTest {
 
     static String alertmanager(String status, String alerts) {
         return """
-                {"version": "4", "status": "%s", "receiver": "ticketsuite", "groupKey": "g", "alerts": [%s]}"""
-                .formatted(status, alerts);
+                {"version": "4", "status": "%s", "receiver": "ticketsuite", "groupKey": "g", "alerts": [%s]}""".formatted(status, alerts);
     }
 
     static String alert(String status, String fingerprint, String startsAt, String severity) {
@@ -39,8 +38,7 @@ class AlertChannelTest {
                 {"status": "%s", "fingerprint": "%s",
                  "labels": {"alertname": "DiskFull", "instance": "db-1", "severity": "%s"},
                  "annotations": {"summary": "Disk full on db-1", "description": "/var is at 99%%"},
-                 "startsAt": "%s", "endsAt": "%s", "generatorURL": "http://prometheus/graph"}"""
-                .formatted(
+                 "startsAt": "%s", "endsAt": "%s", "generatorURL": "http://prometheus/graph"}""".formatted(
                         status,
                         fingerprint,
                         severity,
@@ -88,7 +86,8 @@ class AlertChannelTest {
     @Test
     void shouldCommentAndResolveOnResolvedAndOpenANewTicketOnTheNextFiring() {
         String fp = "fp-" + UUID.randomUUID();
-        String ticket = post("alertmanager", alertmanager("firing", alert("firing", fp, "2026-11-29T10:00:00Z", "warning")))
+        String ticket = post(
+                        "alertmanager", alertmanager("firing", alert("firing", fp, "2026-11-29T10:00:00Z", "warning")))
                 .statusCode(200)
                 .extract()
                 .path("alerts[0].ticket_id");
@@ -136,8 +135,7 @@ class AlertChannelTest {
                    "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://grafana/alerting/1/edit",
                    "silenceURL": "", "dashboardURL": "", "panelURL": "", "values": {"B": 22.5}, "valueString": "B=22.5"},
                   {"status": "firing", "fingerprint": "%s", "labels": {"alertname": "ErrorRate"},
-                   "annotations": {}, "startsAt": "2026-11-29T10:01:00Z"}]}"""
-                .formatted(a, b);
+                   "annotations": {}, "startsAt": "2026-11-29T10:01:00Z"}]}""".formatted(a, b);
         post("grafana", grafana).statusCode(200).body("alerts.outcome", contains("CREATED", "CREATED"));
         post("grafana", grafana).statusCode(200).body("alerts.outcome", contains("UNCHANGED", "UNCHANGED"));
         asAgent()

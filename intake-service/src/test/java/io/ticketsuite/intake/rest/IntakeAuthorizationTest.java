@@ -279,11 +279,13 @@ class IntakeAuthorizationTest {
         String token = switch (role) {
             case "none" -> TestTokens.noRole();
             case "customer" -> TestTokens.customer("c-" + UUID.randomUUID(), "x@example.com");
-            default -> TestTokens.staff("staff-" + role, role);};
+            default -> TestTokens.staff("staff-" + role, role);
+        };
         byte[] mail = ("From: someone@example.com\r\nSubject: hi\r\nMessage-ID: <" + UUID.randomUUID()
                         + "@example.com>\r\n\r\nhello\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        as(token).contentType("message/rfc822")
+        as(token)
+                .contentType("message/rfc822")
                 .body(mail)
                 .post("/api/v1/channels/email")
                 .then()
@@ -296,10 +298,16 @@ class IntakeAuthorizationTest {
                 .then()
                 .statusCode(401)
                 .contentType(PROBLEM);
-        asChannel().contentType("message/rfc822").body(mail).post("/api/v1/channels/email").then().statusCode(201);
+        asChannel()
+                .contentType("message/rfc822")
+                .body(mail)
+                .post("/api/v1/channels/email")
+                .then()
+                .statusCode(201);
         String alerts = "{\"alerts\": []}";
         for (String path : new String[] {"alertmanager", "grafana"}) {
-            as(token).contentType(ContentType.JSON)
+            as(token)
+                    .contentType(ContentType.JSON)
                     .body(alerts)
                     .post("/api/v1/channels/" + path)
                     .then()
@@ -312,7 +320,12 @@ class IntakeAuthorizationTest {
                     .then()
                     .statusCode(401)
                     .contentType(PROBLEM);
-            asChannel().contentType(ContentType.JSON).body(alerts).post("/api/v1/channels/" + path).then().statusCode(200);
+            asChannel()
+                    .contentType(ContentType.JSON)
+                    .body(alerts)
+                    .post("/api/v1/channels/" + path)
+                    .then()
+                    .statusCode(200);
         }
     }
 

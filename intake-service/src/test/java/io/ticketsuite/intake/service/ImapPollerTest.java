@@ -48,7 +48,8 @@ class ImapPollerTest {
             greenMail.setUser(MAILBOX, MAILBOX, "secret");
             return Map.of(
                     "intake.email.imap.host", "127.0.0.1",
-                    "intake.email.imap.port", Integer.toString(greenMail.getImap().getPort()),
+                    "intake.email.imap.port",
+                            Integer.toString(greenMail.getImap().getPort()),
                     "intake.email.imap.user", MAILBOX,
                     "intake.email.imap.password", "secret",
                     // the test runs the rounds itself

@@ -11,11 +11,13 @@ public record AlertIntakeResponse(List<Item> alerts) {
     @Schema(name = "AlertIntakeItem")
     public record Item(
             String fingerprint,
+
             @Schema(
                     description = "CREATED (a new ticket), REPEATED (fired anew: one comment with the count),"
                             + " UNCHANGED (a grouped re-send), RESOLVED (commented, and resolved when configured),"
                             + " IGNORED (resolved, but no open ticket tracks it)")
             String outcome,
+
             UUID ticketId,
             String ref) {}
 }
