@@ -110,7 +110,10 @@ public final class LatenessBench {
                 while (scalar(c, "SELECT count(*) FROM sla_threshold WHERE fired_at IS NULL AND cancelled_at IS NULL") > 0
                         || scalar(c, "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL") > 0) {
                     if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("not everything fired/published by " + deadline);
+                        // report what fired so far: the figures show by how much the target is missed
+                        System.out.println("WARNING: not everything fired/published by " + deadline
+                                + "; the figures below cover what fired");
+                        break;
                     }
                     Thread.sleep(500);
                 }
@@ -287,6 +290,7 @@ public final class LatenessBench {
                         + " max(extract(epoch FROM fired_at - fire_at)),"
                         + " min(extract(epoch FROM fired_at - fire_at))"
                         + " FROM sla_threshold WHERE fired_at IS NOT NULL")) {
+            // pending ones (if the drain timed out) are reported separately below
             rs.next();
             System.out.printf("fired %,d thresholds of %,d open clocks within %d s (batch %d), all done %.1f s after"
                             + " the window's start%n", rs.getLong(1), clocks, window, batch,
@@ -295,6 +299,8 @@ public final class LatenessBench {
                     rs.getDouble(2) * 1000, rs.getDouble(3) * 1000, rs.getDouble(4) * 1000, rs.getDouble(5) * 1000);
         }
         long cancelled = scalar(c, "SELECT count(*) FROM sla_threshold WHERE cancelled_at IS NOT NULL");
+        System.out.printf("still pending: %,d thresholds%n",
+                scalar(c, "SELECT count(*) FROM sla_threshold WHERE fired_at IS NULL AND cancelled_at IS NULL"));
         long outboxDuplicates = scalar(c, "SELECT count(*) FROM (SELECT payload::jsonb ->> 'ticket_id',"
                 + " payload::jsonb ->> 'clock', payload::jsonb ->> 'threshold_percent' FROM outbox"
                 + " WHERE event_type LIKE 'sla.%' AND event_type <> 'sla.started' GROUP BY 1, 2, 3 HAVING count(*) > 1) d");
