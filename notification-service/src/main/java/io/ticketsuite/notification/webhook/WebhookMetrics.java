@@ -1,6 +1,7 @@
 package io.ticketsuite.notification.webhook;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,10 @@ public class WebhookMetrics {
 
     public WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("ts.webhook.queue", queue);
+        Gauge.builder("ts.webhook.queue", queue, AtomicLong::get)
+                .description("webhook and chat deliveries pending or retrying (sampled each sender round)")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** An attempt's outcome: {@code delivered}, {@code retrying}, {@code failed} (gave up). */
