@@ -93,6 +93,8 @@ public final class MailServer {
                     "-Dgreenmail.api.port=" + apiPort,
                     "-Dgreenmail.auth.disabled",
                     "-Dgreenmail.verbose=false",
+                    // names the server's home on its command line, so leftovers of a test run can be found
+                    "-Dticketsuite.mail.home=" + home,
                     "-jar",
                     jar().toString()));
             process = new ProcessBuilder(command)
