@@ -41,6 +41,8 @@ public final class ReportProjection {
     public static final int AT_RISK_PERCENT = 75;
     /** The ticket.updated change key carrying one time entry's minutes (issue 18). */
     public static final String TIME_LOGGED_ADDED = "time_logged_added";
+    /** notification-service's channel of the in-app inbox, where every notice is delivered once. */
+    static final String IN_APP = "in-app";
 
     private ReportProjection() {}
 
@@ -124,7 +126,11 @@ public final class ReportProjection {
             } else {
                 t.resolutionMetWithin = m.withinTarget();
             }
-        } else if (data instanceof NotificationDelivered) {
+        } else if (data instanceof NotificationDelivered d) {
+            // one notice is one in-app delivery; its e-mail copy (channel email) is the same notice sent again
+            if (!IN_APP.equals(d.channel())) {
+                return Applied.NOTHING;
+            }
             t.notifications++;
         } else if (data instanceof CsatSubmitted cs) {
             if (t.csatAt == null || !truncate(cs.submittedAt()).isBefore(t.csatAt)) {

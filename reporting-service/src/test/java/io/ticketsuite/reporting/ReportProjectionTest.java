@@ -194,6 +194,20 @@ class ReportProjectionTest {
         assertThat(applied.breach()).isPresent();
     }
 
+    @Test
+    void shouldCountANoticeOnceThoughItIsAlsoMailed() {
+        ReportTicket t = ReportTicket.of(ID);
+        UUID notice = UUID.randomUUID();
+        for (String channel : List.of("in-app", "email")) {
+            ReportProjection.apply(
+                    t,
+                    new io.ticketsuite.events.NotificationDelivered(
+                            ID, notice, "ann@example.com", "CUSTOMER", channel, "ticket-acknowledged", null, T0),
+                    NOW);
+        }
+        assertThat(t.notifications).isEqualTo(1);
+    }
+
     private static ReportTicket replay(List<EventData> events) {
         ReportTicket t = ReportTicket.of(ID);
         events.forEach(e -> ReportProjection.apply(t, e, NOW));
