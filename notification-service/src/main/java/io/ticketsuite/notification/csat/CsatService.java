@@ -9,7 +9,9 @@ import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.security.Caller;
+import io.ticketsuite.notification.Notification;
 import io.ticketsuite.notification.TicketInfo;
+import io.ticketsuite.notification.email.EmailQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Customer satisfaction: a resolution (ticket.status-changed to RESOLVED) opens one answer and puts a question in
- * the customer's in-app inbox; the ticket's customer answers once per resolution, and the answer is published as
+ * the customer's in-app inbox (and, like every customer notice, in their mailbox); the ticket's customer answers once per resolution, and the answer is published as
  * csat.submitted through the outbox in the same transaction.
  */
 @ApplicationScoped
@@ -44,10 +46,12 @@ public class CsatService {
 
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final EmailQueue emails;
 
-    public CsatService(OutboxWriter outbox, Clock clock) {
+    public CsatService(OutboxWriter outbox, Clock clock, EmailQueue emails) {
         this.outbox = outbox;
         this.clock = clock;
+        this.emails = emails;
     }
 
     /** In the consumer's transaction: a resolution opens an answer and asks the customer (once per event). */
@@ -69,8 +73,9 @@ public class CsatService {
                                     || ticket.customerAddress().isEmpty()) {
                                 return Uni.createFrom().voidItem();
                             }
+                            UUID askId = UUID.randomUUID();
                             return session.createNativeQuery(ASK)
-                                    .setParameter(1, UUID.randomUUID())
+                                    .setParameter(1, askId)
                                     .setParameter(2, ticket.customerAddress().get())
                                     .setParameter(3, ASK_KIND)
                                     .setParameter(4, changed.ticketId())
@@ -80,6 +85,14 @@ public class CsatService {
                                     .setParameter(7, askId(eventId))
                                     .setParameter(8, clock.instant().atOffset(ZoneOffset.UTC))
                                     .executeUpdate()
+                                    // a question just asked in the inbox is also mailed (once: a redelivered
+                                    // resolution inserts nothing)
+                                    .chain(inserted -> inserted == 0
+                                            ? Uni.createFrom().<Boolean>item(false)
+                                            : session.find(Notification.class, askId)
+                                                    .chain(n -> n == null
+                                                            ? Uni.createFrom().item(false)
+                                                            : emails.enqueue(n)))
                                     .replaceWithVoid();
                         }));
     }

@@ -224,6 +224,47 @@ class EmailFlowTest {
     }
 
     @Test
+    void shouldMailTheResolutionAndTheSatisfactionQuestionOnceEach() throws Exception {
+        UUID ticket = UUID.randomUUID();
+        String address = email();
+        String ref = "TS-" + ThreadLocalRandom.current().nextInt(1000, 1_000_000);
+        publishWithRef(
+                EventEnvelope.of("test", created(ticket, TicketType.SUPPORT, address, "Printer jams"), Instant.now()),
+                ref);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address)).hasSize(1));
+
+        EventEnvelope<TicketStatusChanged> resolved = EventEnvelope.of(
+                "test",
+                new TicketStatusChanged(
+                        ticket,
+                        TicketType.SUPPORT,
+                        TicketStatus.IN_PROGRESS,
+                        TicketStatus.RESOLVED,
+                        "fixed",
+                        "agent-7",
+                        "AGENT",
+                        Instant.now(),
+                        new io.ticketsuite.events.Resolution("fixed", "Cleaned the rollers", null)),
+                Instant.now());
+        publish(resolved);
+        publish(resolved); // redelivered: nothing twice
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address)).hasSize(3));
+        Thread.sleep(1000);
+        List<MimeMessage> mails = mailsTo(address);
+        assertThat(mails).hasSize(3);
+        MimeMessage question = mails.stream()
+                .filter(m -> subject(m).contains("How did we do?"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(question.getSubject()).isEqualTo("[" + ref + "] How did we do? Printer jams");
+        assertThat(GreenMailUtil.getBody(question)).contains("/satisfaction");
+        assertThat(inbox(address, ticket))
+                .extracting(n -> n.get("kind"))
+                .containsExactlyInAnyOrder("ticket-acknowledged", "ticket-resolved", "csat-request");
+    }
+
+    @Test
     void shouldMailStaffOnlyWhenTheDirectoryHasTheirAddress() throws Exception {
         UUID ticket = UUID.randomUUID();
         String address = email();
