@@ -2,6 +2,7 @@ package io.ticketsuite.e2e;
 
 import io.ticketsuite.local.KafkaBroker;
 import io.ticketsuite.local.Keycloak;
+import io.ticketsuite.local.MailServer;
 import io.ticketsuite.local.Processes;
 import io.ticketsuite.testkit.SharedInfra;
 import java.io.IOException;
@@ -33,10 +34,13 @@ final class RunningSuite implements AutoCloseable {
     final KafkaBroker broker;
     /** The local Keycloak, or null when TS_TEST_OIDC_ISSUER names another issuer. */
     final Keycloak keycloak;
+    /** The local mail server (GreenMail), as {@code ./suite up} runs it, on free ports. */
+    final MailServer mail;
 
     private final String issuer;
     private final Path brokerHome;
     private final Path keycloakHome;
+    private final Path mailHome;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<String> databases = new ArrayList<>();
 
@@ -49,6 +53,7 @@ final class RunningSuite implements AutoCloseable {
             Files.createDirectories(logs);
             brokerHome = Files.createTempDirectory("e2e-kafka");
             keycloakHome = Files.createTempDirectory("e2e-keycloak");
+            mailHome = Files.createTempDirectory("e2e-mail");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,9 +69,11 @@ final class RunningSuite implements AutoCloseable {
             issuer = externalIssuer.trim();
         }
         broker = new KafkaBroker(brokerHome, Processes.freePort(), Processes.freePort(), "512m");
+        mail = new MailServer(mailHome, Processes.freePort(), Processes.freePort(), Processes.freePort());
         SharedInfra.Pg pg;
         try {
             broker.start(Duration.ofSeconds(90));
+            mail.start(Duration.ofSeconds(30));
             pg = SharedInfra.postgres();
             if (keycloak != null) {
                 keycloak.awaitReady(Duration.ofSeconds(240));
@@ -75,7 +82,22 @@ final class RunningSuite implements AutoCloseable {
             close();
             throw e;
         }
-        Map<String, String> env = Map.of("TS_OIDC_ISSUER", issuer, "TS_OIDC_AUDIENCE", Keycloak.AUDIENCE);
+        // the same variables ./suite up writes into infra.env
+        Map<String, String> env = Map.of(
+                "TS_OIDC_ISSUER",
+                issuer,
+                "TS_OIDC_AUDIENCE",
+                Keycloak.AUDIENCE,
+                "TS_SMTP_HOST",
+                "127.0.0.1",
+                "TS_SMTP_PORT",
+                Integer.toString(mail.smtpPort()),
+                "TS_IMAP_HOST",
+                "127.0.0.1",
+                "TS_IMAP_PORT",
+                Integer.toString(mail.imapPort()),
+                "TS_MAIL_ADDRESS",
+                MailServer.SUPPORT_ADDRESS);
         for (String name : SERVICES) {
             String database = SharedInfra.createDatabase("e2e_" + name.replace("-service", ""));
             databases.add(database);
@@ -151,10 +173,15 @@ final class RunningSuite implements AutoCloseable {
     public void close() {
         services.values().forEach(ServiceProcess::stop);
         broker.stop();
+        if (mail != null) {
+            mail.stop();
+        }
         if (keycloak != null) {
             keycloak.stop();
         }
         databases.forEach(SharedInfra::dropDatabase);
-        Processes.run(List.of("rm", "-rf", brokerHome.toString(), keycloakHome.toString()), Duration.ofSeconds(30));
+        Processes.run(
+                List.of("rm", "-rf", brokerHome.toString(), keycloakHome.toString(), mailHome.toString()),
+                Duration.ofSeconds(30));
     }
 }

@@ -255,6 +255,111 @@ class SuiteFlowTest {
         assertNoDeadLetters();
     }
 
+    @Test
+    @Order(3)
+    void shouldTurnAnEmailIntoATicketAnswerTheCustomerByEmailAndThreadTheirReply() throws Exception {
+        String word = "zx" + Long.toString(Math.abs(random.nextLong()), 36);
+        String customer = "eve-" + word + "@example.com";
+        jakarta.mail.Session session = mailSession();
+        jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(session);
+        mail.setFrom(new jakarta.mail.internet.InternetAddress(customer, "Eve Example"));
+        mail.setRecipients(jakarta.mail.Message.RecipientType.TO, io.ticketsuite.local.MailServer.SUPPORT_ADDRESS);
+        mail.setSubject("I was charged twice on my invoice " + word, "UTF-8");
+        mail.setText("The payment went through two times, please refund one.\nEve", "UTF-8");
+        jakarta.mail.Transport.send(mail);
+
+        // the suite's IMAP poller reads the support mailbox: one ticket, channel EMAIL, triaged and assigned
+        String[] found = new String[2];
+        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode page = Http.get(suite.url("intake-service") + "/api/v1/tickets?q=" + word, agent())
+                    .body();
+            assertThat(page.path("items")).as("tickets found by %s", word).hasSize(1);
+            JsonNode ticket = page.path("items").get(0);
+            assertThat(ticket.path("channel").asText()).isEqualTo("EMAIL");
+            assertThat(ticket.path("customer").path("email").asText()).isEqualTo(customer);
+            assertThat(ticket.path("status").asText()).isEqualTo("ASSIGNED");
+            found[0] = ticket.path("id").asText();
+            found[1] = ticket.path("ref").asText();
+        });
+        String id = found[0];
+        String ref = found[1];
+        assertThat(ref).matches("TS-\\d+");
+
+        // the acknowledgement reaches the customer's mailbox, its subject tagged with the reference
+        jakarta.mail.Message[] ack = new jakarta.mail.Message[1];
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    List<jakarta.mail.internet.MimeMessage> inbox = inbox(customer);
+                    assertThat(inbox)
+                            .extracting(m -> m.getSubject())
+                            .anySatisfy(subject -> assertThat(subject).contains("[" + ref + "]"));
+                    ack[0] = inbox.stream()
+                            .filter(m -> {
+                                try {
+                                    return m.getSubject().contains("[" + ref + "]");
+                                } catch (jakarta.mail.MessagingException e) {
+                                    return false;
+                                }
+                            })
+                            .findFirst()
+                            .orElseThrow();
+                });
+        String ackId = ((jakarta.mail.internet.MimeMessage) ack[0]).getMessageID();
+        assertThat(ackId).contains(id);
+
+        // her reply threads back: a public customer comment on the same ticket, quoted history stripped
+        jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(session);
+        reply.setFrom(new jakarta.mail.internet.InternetAddress(customer, "Eve Example"));
+        reply.setRecipients(jakarta.mail.Message.RecipientType.TO, io.ticketsuite.local.MailServer.SUPPORT_ADDRESS);
+        reply.setSubject("Re: " + ack[0].getSubject(), "UTF-8");
+        reply.setHeader("In-Reply-To", ackId);
+        reply.setHeader("References", ackId);
+        reply.setText("The second charge is on card ending 4242.\n\n> earlier text the suite sent\n", "UTF-8");
+        jakarta.mail.Transport.send(reply);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode comments = Http.get(
+                                    suite.url("intake-service") + "/api/v1/tickets/" + id + "/comments", agent())
+                            .body();
+                    assertThat(comments).anySatisfy(c -> {
+                        assertThat(c.path("body").asText()).contains("card ending 4242");
+                        assertThat(c.path("body").asText()).doesNotContain("earlier text the suite sent");
+                        assertThat(c.path("visibility").asText()).isEqualTo("PUBLIC");
+                        assertThat(c.path("author").path("role").asText()).isEqualTo("CUSTOMER");
+                    });
+                });
+        // still one ticket for the conversation
+        assertThat(Http.get(suite.url("intake-service") + "/api/v1/tickets?q=" + word, agent())
+                        .body()
+                        .path("items"))
+                .hasSize(1);
+        assertNoDeadLetters();
+    }
+
+    private jakarta.mail.Session mailSession() {
+        java.util.Properties props = new java.util.Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(suite.mail.smtpPort()));
+        return jakarta.mail.Session.getInstance(props);
+    }
+
+    /** Every message in {@code address}'s mailbox on the local mail server (any password opens it). */
+    private List<jakarta.mail.internet.MimeMessage> inbox(String address) throws Exception {
+        try (jakarta.mail.Store store = mailSession().getStore("imap")) {
+            store.connect("127.0.0.1", suite.mail.imapPort(), address, "any");
+            jakarta.mail.Folder folder = store.getFolder("INBOX");
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            List<jakarta.mail.internet.MimeMessage> messages = new ArrayList<>();
+            for (jakarta.mail.Message m : folder.getMessages()) {
+                messages.add(new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) m));
+            }
+            folder.close(false);
+            return messages;
+        }
+    }
+
     /**
      * After a move to {@code agent} of {@code team}: intake shows the new team and assignee, sla-service times the
      * ticket for them, the new agent is told why (once) and the previous one that it moved away (once).
@@ -288,7 +393,7 @@ class SuiteFlowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldLoseAndDoubleNothingWhenAConsumerCrashesAndTheBrokerRestarts() throws Exception {
         List<String> consumers = List.of("triage-service", "routing-service", "sla-service", "notification-service");
         String victim = System.getProperty("e2e.victim", consumers.get(random.nextInt(consumers.size())));
@@ -339,7 +444,7 @@ class SuiteFlowTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldEnforceWhoMaySeeAndDoWhatWithRealTokensFromTheIdentityProvider() {
         String ann = suite.token("customer");
         String ben = suite.token("customer2");
@@ -463,7 +568,7 @@ class SuiteFlowTest {
      * environment is waited out, never dead-lettered.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void shouldWaitOutADatabaseOutageAndACrashOfEveryServiceWithoutADeadLetter() throws Exception {
         int reportedBefore = reportedTotal();
         Map<String, Case> posted = Collections.synchronizedMap(new LinkedHashMap<>());
