@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +38,7 @@ public final class TicketClassifier {
 
     static final String SUBJECT = "subject";
     static final String BODY = "body";
+    static final String TAGS = "tags";
 
     private final RulePack pack;
     private final RulePack.Scoring scoring;
@@ -67,6 +69,18 @@ public final class TicketClassifier {
      * @param customerTier Enterprise, Professional, Starter, Free (case-insensitive), or null
      */
     public Classification classify(String subject, String description, String customerTier) {
+        return classify(subject, description, customerTier, List.of());
+    }
+
+    /**
+     * Classifies one ticket whose channel may already know how urgent it is and how much it affects: a tag
+     * {@code urgency:<low|medium|high>} or {@code impact:<low|medium|high>} (as intake sets from a monitoring alert's
+     * severity) counts like a signal found in the text — the higher of the two levels wins — and is explained as a
+     * signal of field {@code tags}. Other tags are ignored.
+     *
+     * @param tags the ticket's tags (nullable)
+     */
+    public Classification classify(String subject, String description, String customerTier, List<String> tags) {
         TicketAnalyzer analyzer = pack.analyzer();
         TokenSequence subjectTokens = analyzer.analyze(SUBJECT, subject);
         TokenSequence bodyTokens = analyzer.analyze(BODY, description);
@@ -130,7 +144,7 @@ public final class TicketClassifier {
         }
 
         Decision decision = decide(ranked, scores);
-        PriorityExplanation priority = priority(signalHits, customerTier, negated, decision.category);
+        PriorityExplanation priority = priority(signalHits, customerTier, negated, decision.category, tags);
         Explanation explanation = new Explanation(
                 pack.version(),
                 orderedScores,
@@ -258,8 +272,26 @@ public final class TicketClassifier {
         return strength * (1.0 + margin) / 2.0;
     }
 
+    /** The level a tag such as {@code urgency:high} names after {@code prefix}, if it is one. */
+    static Optional<Level> tagLevel(String tag, String prefix) {
+        if (tag == null || tag.length() <= prefix.length() || !tag.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty();
+        }
+        String level = tag.substring(prefix.length()).trim().toUpperCase(java.util.Locale.ROOT);
+        for (Level l : Level.values()) {
+            if (l.name().equals(level)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
     private PriorityExplanation priority(
-            List<Lexicon.Hit> signalHits, String customerTier, List<NegatedTerm> negated, String category) {
+            List<Lexicon.Hit> signalHits,
+            String customerTier,
+            List<NegatedTerm> negated,
+            String category,
+            List<String> tags) {
         RulePack.CategoryFloor categoryFloor = priorityRules.categoryFloors().get(category);
         String floorOwner = RulePack.floorOwner(category);
         List<SignalMatch> floorSignals = new ArrayList<>();
@@ -297,6 +329,18 @@ public final class TicketClassifier {
                     impactSignals.add(match);
                     impactFromText = impactFromText == null ? level : Level.max(impactFromText, level);
                 }
+            }
+        }
+        for (String tag : tags == null ? List.<String>of() : tags) {
+            Optional<Level> hinted = tagLevel(tag, "urgency:");
+            if (hinted.isPresent()) {
+                urgencySignals.add(new SignalMatch(tag, hinted.get().name(), TAGS, tag));
+                urgency = urgency == null ? hinted.get() : Level.max(urgency, hinted.get());
+            }
+            hinted = tagLevel(tag, "impact:");
+            if (hinted.isPresent()) {
+                impactSignals.add(new SignalMatch(tag, hinted.get().name(), TAGS, tag));
+                impactFromText = impactFromText == null ? hinted.get() : Level.max(impactFromText, hinted.get());
             }
         }
         if (urgency == null) {

@@ -55,6 +55,39 @@ class PriorityTest {
     }
 
     @Test
+    void shouldTakeUrgencyAndImpactFromAMonitoringAlertsTagsAndExplainThem() {
+        Classification plain = CLASSIFIER.classify("Checkout error rate above 5%", "5xx ratio 7% for 10 min", null);
+        Classification tagged = CLASSIFIER.classify(
+                "Checkout error rate above 5%",
+                "5xx ratio 7% for 10 min",
+                null,
+                java.util.List.of("alert", "urgency:high", "IMPACT:High", "severity=critical"));
+        PriorityExplanation p = tagged.explanation().priority();
+
+        assertThat(plain.priority()).isNotEqualTo("P1");
+        assertThat(p.urgency()).isEqualTo("HIGH");
+        assertThat(p.impact()).isEqualTo("HIGH");
+        assertThat(tagged.priority()).isEqualTo("P1");
+        assertThat(p.urgencySignals()).contains(new SignalMatch("urgency:high", "HIGH", "tags", "urgency:high"));
+        assertThat(p.impactSignals()).contains(new SignalMatch("IMPACT:High", "HIGH", "tags", "IMPACT:High"));
+    }
+
+    @Test
+    void shouldKeepTheHigherOfTextAndTagAndIgnoreOtherTags() {
+        Classification c = CLASSIFIER.classify(
+                "Export screen",
+                NEUTRAL + urgencyText("HIGH") + impactText("HIGH"),
+                null,
+                java.util.List.of("urgency:low", "impact:sideways", "vip"));
+        PriorityExplanation p = c.explanation().priority();
+
+        assertThat(p.urgency()).isEqualTo("HIGH");
+        assertThat(p.impact()).isEqualTo("HIGH");
+        assertThat(c.priority()).isEqualTo("P1");
+        assertThat(p.impactSignals()).noneMatch(s -> s.field().equals("tags"));
+    }
+
+    @Test
     void shouldUseMediumTimesMediumWhenNoSignalIsPresent() {
         Classification c = CLASSIFIER.classify("Export screen", NEUTRAL, null);
 

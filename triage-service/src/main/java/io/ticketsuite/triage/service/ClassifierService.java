@@ -90,9 +90,15 @@ public class ClassifierService {
     }
 
     public Classification classify(String subject, String description, String customerTier, Source source) {
+        return classify(subject, description, customerTier, List.of(), source);
+    }
+
+    /** With the ticket's tags: {@code urgency:<level>} and {@code impact:<level>} count as priority signals. */
+    public Classification classify(
+            String subject, String description, String customerTier, List<String> tags, Source source) {
         Timer timer = source == Source.EVENT ? eventTimer : apiTimer;
         TicketClassifier classifier = active.get().classifier();
-        return timer.record(() -> classifier.classify(subject, description, customerTier));
+        return timer.record(() -> classifier.classify(subject, description, customerTier, tags));
     }
 
     /** Puts a stored pack in force unless this replica already has it (or a newer one). */

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -76,8 +77,12 @@ public class TriageService {
                 ? null
                 : ticket.customer().tier().name();
         return rulePacks.refresh().chain(() -> {
-            Classification classification =
-                    classifier.classify(ticket.subject(), ticket.description(), tier, ClassifierService.Source.EVENT);
+            Classification classification = classifier.classify(
+                    ticket.subject(),
+                    ticket.description(),
+                    tier,
+                    ticket.tags() == null ? List.of() : ticket.tags(),
+                    ClassifierService.Source.EVENT);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             TriageDecision decision = TriageMapper.decision(
                     ticket.ticketId(), classification, tier, now, event.id(), ticket.subject(), ticket.description());

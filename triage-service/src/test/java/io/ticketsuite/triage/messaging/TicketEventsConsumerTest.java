@@ -155,6 +155,37 @@ class TicketEventsConsumerTest {
     }
 
     @Test
+    void shouldTakeAMonitoringAlertsUrgencyAndImpactTagsIntoThePriority() {
+        UUID plain = UUID.randomUUID();
+        UUID alert = UUID.randomUUID();
+        String subject = "Checkout error rate above 5%";
+        String body = "5xx ratio 7% for 10 min";
+        TicketCreated untagged = TicketSamples.created(plain, subject, body, CustomerTier.ENTERPRISE);
+        TicketCreated base = TicketSamples.created(alert, subject, body, CustomerTier.ENTERPRISE);
+        TicketCreated tagged = new TicketCreated(
+                base.ticketId(),
+                base.type(),
+                io.ticketsuite.events.Channel.MONITORING,
+                base.subject(),
+                base.description(),
+                base.customer(),
+                List.of("alert", "urgency:high", "impact:high", "severity=critical"),
+                null,
+                base.status(),
+                base.createdAt());
+
+        TicketSamples.publish(TicketSamples.envelope(untagged));
+        TicketSamples.publish(TicketSamples.envelope(tagged));
+
+        TicketTriaged withoutTags =
+                decode(triageEvents.await(triaged(plain), 1, WAIT).get(0));
+        TicketTriaged withTags =
+                decode(triageEvents.await(triaged(alert), 1, WAIT).get(0));
+        assertThat(withoutTags.priority()).isNotEqualTo(Priority.P1);
+        assertThat(withTags.priority()).isEqualTo(Priority.P1);
+    }
+
+    @Test
     void shouldDecideAndAnnounceOnceWhenTheSameEventIsDeliveredTwice() throws Exception {
         UUID ticketId = UUID.randomUUID();
         EventEnvelope<TicketCreated> created = TicketSamples.envelope(TicketSamples.billing(ticketId));
