@@ -31,13 +31,10 @@ public class NewTicketWriter {
             + " $16::text, $17::text";
 
     /**
-     * The next human reference, drawn once per statement; the outbox payload gets it as {@code ref} (the event's
-     * JSON is merged with it in SQL, so the ticket, its reference and its event still take one round trip).
-     */
-    /**
      * How the event's JSON ends before the reference is known ({@code ref} is the last component of
-     * {@code TicketCreated}, written as null): the statement puts the drawn reference in its place, keeping the JSON
-     * exactly as Jackson wrote it otherwise.
+     * {@code TicketCreated}, written as null). The statement draws the next human reference once and puts it in that
+     * place, keeping the JSON exactly as Jackson wrote it otherwise, so the ticket, its reference and its event still
+     * take one round trip.
      */
     static final String NULL_REF_TAIL = "null}";
 

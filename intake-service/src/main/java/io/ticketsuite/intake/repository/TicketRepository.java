@@ -33,38 +33,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             io.ticketsuite.events.Priority priority,
             io.ticketsuite.events.TicketType excludedType,
             String q,
-            String ref) {
-
-        public Filter(
-                io.ticketsuite.events.TicketStatus status,
-                String customer,
-                io.ticketsuite.events.TicketType type,
-                String category,
-                io.ticketsuite.events.Priority priority,
-                io.ticketsuite.events.TicketType excludedType,
-                String q) {
-            this(status, customer, type, category, priority, excludedType, q, null);
-        }
-
-        public Filter(
-                io.ticketsuite.events.TicketStatus status,
-                String customer,
-                io.ticketsuite.events.TicketType type,
-                String category,
-                io.ticketsuite.events.Priority priority,
-                io.ticketsuite.events.TicketType excludedType) {
-            this(status, customer, type, category, priority, excludedType, null, null);
-        }
-
-        public Filter(
-                io.ticketsuite.events.TicketStatus status,
-                String customer,
-                io.ticketsuite.events.TicketType type,
-                String category,
-                io.ticketsuite.events.Priority priority) {
-            this(status, customer, type, category, priority, null, null, null);
-        }
-    }
+            String ref) {}
 
     public record PageResult(List<Ticket> items, long total) {}
 

@@ -1,7 +1,6 @@
 package io.ticketsuite.notification.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.SlaThresholdReached;
 import io.ticketsuite.events.TicketAssigned;
@@ -11,7 +10,6 @@ import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.messaging.EventInbox;
-import io.ticketsuite.notification.email.EmailFormat;
 import io.ticketsuite.notification.service.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
@@ -47,7 +45,7 @@ public class NotificationEventsConsumer {
                 EnumSet.of(EventType.TICKET_CREATED, EventType.TICKET_STATUS_CHANGED, EventType.TICKET_COMMENT_ADDED),
                 event -> {
                     if (event.data() instanceof TicketCreated c) {
-                        return notifications.onTicketCreated(event.id(), c, refOf(record.value()));
+                        return notifications.onTicketCreated(event.id(), c);
                     }
                     if (event.data() instanceof TicketStatusChanged s) {
                         return notifications.onStatusChanged(event.id(), s);
@@ -57,20 +55,6 @@ public class NotificationEventsConsumer {
                     }
                     return Uni.createFrom().voidItem();
                 });
-    }
-
-    /**
-     * The ticket's human reference ({@code ref}, e.g. TS-1042) of a ticket.created, read from the record's JSON so
-     * that events written before the field existed (and a contract that does not have it yet) still work; null when
-     * absent or not a plain reference.
-     */
-    static String refOf(String json) {
-        try {
-            return EmailFormat.ref(
-                    EventCodec.mapper().readTree(json).path("ref").asText(null));
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     @Incoming(ROUTING_IN)

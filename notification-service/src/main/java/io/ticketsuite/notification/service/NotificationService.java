@@ -27,6 +27,7 @@ import io.ticketsuite.notification.NotificationRenderer;
 import io.ticketsuite.notification.PlannedNotification;
 import io.ticketsuite.notification.TicketInfo;
 import io.ticketsuite.notification.delivery.DeliveryChannel;
+import io.ticketsuite.notification.email.EmailFormat;
 import io.ticketsuite.notification.email.EmailQueue;
 import io.ticketsuite.notification.repository.NotificationRepository;
 import io.ticketsuite.notification.repository.ParkedNoticeRepository;
@@ -89,11 +90,11 @@ public class NotificationService {
     }
 
     /**
-     * ticket.created: remember the ticket (with its human reference {@code ref}, or null), acknowledge the customer
+     * ticket.created: remember the ticket (with its human reference {@code ref}, when it is a plain TS-n), acknowledge the customer
      * (never for an ESCALATION ticket), and deliver the customer notices that arrived before this event.
      */
-    public Uni<Void> onTicketCreated(UUID eventId, TicketCreated created, String ref) {
-        return tickets.upsert(created, ref)
+    public Uni<Void> onTicketCreated(UUID eventId, TicketCreated created) {
+        return tickets.upsert(created, EmailFormat.ref(created.ref()))
                 .chain(() -> tickets.lock(created.ticketId()))
                 .chain(record -> {
                     TicketInfo ticket = record.toInfo();
