@@ -1,13 +1,14 @@
 package io.ticketsuite.kit.deadletter;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.ticketsuite.kit.messaging.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +44,18 @@ public class DeadLetters {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final String DLQ_HEADER_PREFIX = "dead-letter-";
 
-    private final String bootstrap;
+    private final Map<String, Object> kafkaConfig;
     private final String topic;
     private final String service;
     private KafkaConsumer<String, String> consumer;
     private KafkaProducer<String, String> producer;
 
     public DeadLetters(
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrap,
+            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic")
                     Optional<String> topic,
             @ConfigProperty(name = "quarkus.application.name") String service) {
-        this.bootstrap = bootstrap;
+        this.kafkaConfig = kafkaConfig;
         this.service = service;
         this.topic = topic.orElse(service + "-dlq");
     }
@@ -188,8 +189,8 @@ public class DeadLetters {
 
     private KafkaConsumer<String, String> consumer() {
         if (consumer == null) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            // as the service's channels connect (security protocol, SASL, TLS)
+            Properties props = KafkaClientConfig.consumer(kafkaConfig);
             props.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-dead-letters-" + UUID.randomUUID());
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -201,8 +202,7 @@ public class DeadLetters {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            Properties props = KafkaClientConfig.producer(kafkaConfig);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

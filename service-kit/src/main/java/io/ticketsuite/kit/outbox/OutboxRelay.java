@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.ticketsuite.kit.messaging.KafkaClientConfig;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -141,16 +142,7 @@ public final class OutboxRelay implements AutoCloseable {
      * delivery settings, which it needs for its guarantees and therefore override.
      */
     static Properties producerConfig(String name, Map<String, ?> kafkaConfig) {
-        Properties props = new Properties();
-        java.util.Set<String> producerKeys = ProducerConfig.configNames();
-        kafkaConfig.forEach((key, value) -> {
-            if (value != null && producerKeys.contains(key)) {
-                props.put(key, value);
-            }
-        });
-        if (!props.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
-            throw new IllegalArgumentException("the Kafka configuration has no bootstrap.servers");
-        }
+        Properties props = KafkaClientConfig.producer(kafkaConfig);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-outbox-relay");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -3,6 +3,7 @@ package io.ticketsuite.sla.replay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventData;
@@ -10,6 +11,7 @@ import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.Topics;
 import io.ticketsuite.kit.messaging.EventInbox;
+import io.ticketsuite.kit.messaging.KafkaClientConfig;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.sla.SlaPolicy;
 import io.ticketsuite.sla.config.SlaConfig;
@@ -63,7 +65,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -106,7 +107,7 @@ public class SlaReplay {
     private final Clock clock;
     private final DataSource dataSource;
     private final Vertx vertx;
-    private final String bootstrap;
+    private final Map<String, Object> kafkaConfig;
 
     public SlaReplay(
             SlaTicketRepository tickets,
@@ -120,7 +121,7 @@ public class SlaReplay {
             Clock clock,
             DataSource dataSource,
             Vertx vertx,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafkaConfig) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.thresholds = thresholds;
@@ -132,7 +133,7 @@ public class SlaReplay {
         this.clock = clock;
         this.dataSource = dataSource;
         this.vertx = vertx;
-        this.bootstrap = bootstrap;
+        this.kafkaConfig = kafkaConfig;
     }
 
     /** One record read: where it came from, when it reached its topic, and the decoded event. */
@@ -211,8 +212,8 @@ public class SlaReplay {
     // --- reading the topics -------------------------------------------------------------------------------------
 
     private List<Read> read(Instant from) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // connects as the service's channels do (security protocol, SASL, TLS)
+        Properties props = KafkaClientConfig.consumer(kafkaConfig);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
