@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * hash of the row id: SHA-256 of the UTF-8 id, first two bytes as an unsigned number modulo 100,
  * held out when below {@code --holdout-percent} (30). For the whole file and each part it prints
  * per-category precision/recall/F1, accuracy and macro-F1 (over every category that occurs in that
- * part's labels or predictions), then a confusion matrix and the priority agreement of the whole file.
+ * part's labels or predictions), then the confusion matrices of the whole file and of the training part
+ * and the priority agreement of the whole file.
  *
  * <p>Usage: {@code Evaluate FILE.jsonl [--pack PACK.yaml] [--errors] [--term-stats] [--look
  * train|holdout|all] [--holdout-percent N]}. {@code --errors} lists misclassified rows with their
@@ -149,7 +150,8 @@ public final class Evaluate {
         whole.perCategory("whole file");
         trainMetrics.perCategory("training split");
         holdoutMetrics.perCategory("held-out split");
-        whole.confusion();
+        whole.confusion("whole file");
+        trainMetrics.confusion("training split");
         printPriority(results);
         System.out.printf(Locale.ROOT, "%nclassified %d tickets in %.3f s (cold JVM)%n", rows.size(), seconds);
     }
@@ -242,8 +244,8 @@ public final class Evaluate {
             }
         }
 
-        void confusion() {
-            System.out.printf("%nconfusion matrix, whole file (rows = expected, columns = predicted)%n%-12s", "");
+        void confusion(String title) {
+            System.out.printf("%nconfusion matrix, %s (rows = expected, columns = predicted)%n%-12s", title, "");
             for (String l : present) {
                 System.out.printf(Locale.ROOT, " %8.8s", l);
             }
