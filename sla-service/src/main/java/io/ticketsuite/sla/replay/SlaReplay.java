@@ -26,6 +26,7 @@ import io.ticketsuite.sla.service.SlaService;
 import io.ticketsuite.sla.service.ThresholdFiringService;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -107,6 +108,7 @@ public class SlaReplay {
     private final Clock clock;
     private final DataSource dataSource;
     private final Vertx vertx;
+    private final Pool pool;
     private final Map<String, Object> kafkaConfig;
 
     public SlaReplay(
@@ -121,6 +123,7 @@ public class SlaReplay {
             Clock clock,
             DataSource dataSource,
             Vertx vertx,
+            Pool pool,
             @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafkaConfig) {
         this.tickets = tickets;
         this.clocks = clocks;
@@ -133,6 +136,7 @@ public class SlaReplay {
         this.clock = clock;
         this.dataSource = dataSource;
         this.vertx = vertx;
+        this.pool = pool;
         this.kafkaConfig = kafkaConfig;
     }
 
@@ -338,19 +342,18 @@ public class SlaReplay {
         // the same domain code as the live consumers and scheduler, with the replay's clock and meters of its own
         SlaService service = new SlaService(tickets, clocks, thresholds, pauses, history, policy, outbox, replayClock);
         ThresholdFiringService firing = new ThresholdFiringService(
-                thresholds, clocks, tickets, outbox, new SlaMetrics(new SimpleMeterRegistry()), replayClock, config);
+                pool, outbox, new SlaMetrics(new SimpleMeterRegistry()), replayClock, config);
         for (Read r : events) {
             Instant at = r.envelope().time();
             replayClock.set(at);
-            // what the scheduler fired by then, then the event: two transactions (two sessions), as live
-            onVertx(() -> Panache.withTransaction(
-                    () -> scratch(schema).chain(() -> firing.fireBatch(at, Integer.MAX_VALUE))));
+            // what the scheduler fired by then, then the event: two transactions, as live (the firing's own sets
+            // search_path to the scratch schema, as scratch() does for the consumer's)
+            onVertx(() -> firing.fireBatch(schema, at, Integer.MAX_VALUE));
             onVertx(() -> Panache.withTransaction(
                     () -> scratch(schema).chain(() -> service.apply(r.envelope().data()))));
         }
         replayClock.set(asOf);
-        onVertx(() ->
-                Panache.withTransaction(() -> scratch(schema).chain(() -> firing.fireBatch(asOf, Integer.MAX_VALUE))));
+        onVertx(() -> firing.fireBatch(schema, asOf, Integer.MAX_VALUE));
     }
 
     /** Points the current transaction at the scratch schema (and nothing else). */

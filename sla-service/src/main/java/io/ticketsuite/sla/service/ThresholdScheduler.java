@@ -1,13 +1,11 @@
 package io.ticketsuite.sla.service;
 
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.sla.config.SlaConfig;
-import io.ticketsuite.sla.repository.SlaThresholdRepository;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +30,6 @@ public class ThresholdScheduler {
     private final Vertx vertx;
     private final ThresholdFiringService firing;
     private final SlaMetrics metrics;
-    private final SlaThresholdRepository thresholds;
     private final Clock clock;
     private final Duration every;
     private final Duration resolution;
@@ -40,16 +37,10 @@ public class ThresholdScheduler {
     private volatile Instant activeFrom;
 
     public ThresholdScheduler(
-            Vertx vertx,
-            ThresholdFiringService firing,
-            SlaMetrics metrics,
-            SlaThresholdRepository thresholds,
-            Clock clock,
-            SlaConfig config) {
+            Vertx vertx, ThresholdFiringService firing, SlaMetrics metrics, Clock clock, SlaConfig config) {
         this.vertx = vertx;
         this.firing = firing;
         this.metrics = metrics;
-        this.thresholds = thresholds;
         this.clock = clock;
         this.every = config.scheduler().every();
         this.resolution = config.scheduler().resolution();
@@ -108,7 +99,7 @@ public class ThresholdScheduler {
                         return Uni.createFrom().<Instant>nullItem();
                     }
                     metrics.tick(sample, fired > 0 ? "fired" : "idle");
-                    return Panache.withSession(thresholds::nextDue);
+                    return firing.nextDue();
                 })
                 .subscribe()
                 .with(
