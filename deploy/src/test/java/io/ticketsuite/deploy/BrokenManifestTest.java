@@ -36,6 +36,9 @@ class BrokenManifestTest {
         "cluster-typo.yaml, instance",
         "podmonitor-typo.yaml, podMetricEndpoints",
         "metadata-typo.yaml, label",
+        "keycloak-typo.yaml, hostnme",
+        "realmimport-typo.yaml, redirectUri",
+        "keycloak-v2beta1.yaml, no schema serves apiVersion k8s.keycloak.org/v2beta1",
     })
     void aBrokenObjectFailsValidationNamingWhatIsWrong(String file, String named) throws Exception {
         List<String> problems = problemsOf(file);
@@ -66,7 +69,9 @@ class BrokenManifestTest {
                         "postgresql.cnpg.io/v1 Cluster",
                         "postgresql.cnpg.io/v1 ScheduledBackup",
                         "barmancloud.cnpg.io/v1 ObjectStore",
-                        "monitoring.coreos.com/v1 PodMonitor")
+                        "monitoring.coreos.com/v1 PodMonitor",
+                        "k8s.keycloak.org/v2alpha1 Keycloak",
+                        "k8s.keycloak.org/v2alpha1 KeycloakRealmImport")
                 .doesNotContain("kafka.strimzi.io/v1beta2 Kafka", "autoscaling/v2beta2 HorizontalPodAutoscaler");
     }
 }

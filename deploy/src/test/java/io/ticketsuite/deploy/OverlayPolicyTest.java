@@ -51,7 +51,7 @@ class OverlayPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod", "prod-backup"})
+    @ValueSource(strings = {"prod", "prod-backup", "prod-keycloak"})
     void prodScalesEveryServiceOnCpuFromTwoReplicasAndKeepsOneUpThroughDisruptions(String overlay) {
         Rendered prod = Rendered.overlay(overlay);
         for (String service : Rendered.SERVICES) {
@@ -93,7 +93,7 @@ class OverlayPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod", "prod-backup"})
+    @ValueSource(strings = {"dev", "prod", "prod-backup", "prod-keycloak"})
     void everyServiceRunsRestrictedOnItsOwnPortWithItsProbesImageAndNeighbours(String overlay) throws IOException {
         Rendered rendered = Rendered.overlay(overlay);
         for (String service : Rendered.SERVICES) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every overlay renders, and every object it renders validates against the real schema of its kind (Kubernetes 1.36,
- * Strimzi 1.2.0, CloudNativePG 1.30.0, Barman Cloud plugin 0.14.0, Prometheus Operator 0.93.0; deploy/schemas).
+ * Strimzi 1.2.0, CloudNativePG 1.30.0, Barman Cloud plugin 0.14.0, Prometheus Operator 0.93.0, Keycloak Operator 26.4.7;
+ * deploy/schemas).
  */
 class OverlaySchemaTest {
     static final Set<String> CLUSTER_SCOPED = Set.of("Namespace");
@@ -25,7 +26,7 @@ class OverlaySchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/prod", "overlays/prod-backup"})
+    @ValueSource(strings = {"overlays/dev", "overlays/prod", "overlays/prod-backup", "overlays/prod-keycloak"})
     void everyRenderedObjectValidatesAgainstTheSchemaOfItsKind(String overlay) throws Exception {
         List<JsonNode> objects = Kustomize.render(Path.of(overlay));
 

@@ -30,6 +30,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SchemaCatalog {
     static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+    /**
+     * Custom resources stored as JSON Schemas converted from their CRDs (one file per kind and version, without
+     * apiVersion, kind and metadata), where the CRD files themselves were not to be had: file to apiVersion and kind.
+     */
+    static final Map<String, String> CONVERTED_CRDS = Map.of(
+            "keycloak-operator-26.4.7/keycloak_v2alpha1.json", "k8s.keycloak.org/v2alpha1 Keycloak",
+            "keycloak-operator-26.4.7/keycloakrealmimport_v2alpha1.json",
+                    "k8s.keycloak.org/v2alpha1 KeycloakRealmImport");
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, Schema> byKind = new TreeMap<>();
@@ -88,6 +97,17 @@ final class SchemaCatalog {
                     byKind.put(key(group + "/" + version.get("name").asString(), kind), registry.getSchema(schema));
                 }
             }
+        }
+        for (Map.Entry<String, String> converted : CONVERTED_CRDS.entrySet()) {
+            ObjectNode schema = (ObjectNode)
+                    json.readTree(schemas.resolve(converted.getKey()).toFile());
+            ObjectNode properties = (ObjectNode) schema.get("properties");
+            properties.set("apiVersion", NODES.objectNode().put("type", "string"));
+            properties.set("kind", NODES.objectNode().put("type", "string"));
+            properties.set("metadata", NODES.objectNode());
+            strictCustomResource(schema);
+            schema.put("$schema", "http://json-schema.org/draft-04/schema#");
+            byKind.put(converted.getValue(), registry.getSchema(schema));
         }
     }
 
