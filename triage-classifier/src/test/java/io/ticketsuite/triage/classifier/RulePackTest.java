@@ -29,7 +29,7 @@ class RulePackTest {
         assertThat(pack.fallbackCategory()).isEqualTo("general");
         assertThat(pack.tiePrecedence()).startsWith("safety", "security");
         assertThat(pack.categories()).contains("safety");
-        assertThat(pack.overrides()).containsKey("safety");
+        assertThat(pack.overrides()).containsKey("safety").containsKey("security");
         assertThat(pack.categoryFloors()).containsEntry("safety", "P1").containsEntry("security", "P2");
         assertThat(pack.tiePrecedence()).containsExactlyInAnyOrderElementsOf(pack.categories());
         assertThat(pack.subjectWeight()).isGreaterThan(1.0);

@@ -102,7 +102,9 @@ class SafetyTest {
         Classification c = CLASSIFIER.classify("Support request", body, null);
 
         assertThat(c.category()).as(c.explanation().categoryRule()).isNotEqualTo("safety");
-        assertThat(c.explanation().override()).isNull();
+        // another category may override (the firewall sentence is a security ticket), safety may not
+        Explanation.CategoryOverride override = c.explanation().override();
+        assertThat(override == null ? null : override.category()).isNotEqualTo("safety");
     }
 
     @Test
