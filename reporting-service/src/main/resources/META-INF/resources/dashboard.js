@@ -5,7 +5,8 @@
 'use strict';
 
 const API = 'api/v1/reports';
-const REFRESH_SECONDS = Number(param('refresh')) || 60;
+// read once the sign-in has restored the fragment (#refresh=N), see the end of this file
+let refreshSeconds = 60;
 const COLORS = ['#3f7fbf', '#e07b39', '#2e9e5b', '#9b59b6', '#d64545', '#16a3b5', '#b8a02e', '#7f8c8d'];
 const PRIORITY_COLORS = { P1: '#d64545', P2: '#e07b39', P3: '#3f7fbf', P4: '#7f8c8d', unknown: '#c0c7cf' };
 const charts = {};
@@ -29,6 +30,15 @@ function token() {
   return Auth.accessToken() || sessionStorage.getItem('ts-token');
 }
 
+/** The claims of the token the page reads the reports with. */
+function currentClaims(current) {
+  return Auth.claims() || Auth._claims(current);
+}
+
+function displayName(c) {
+  return c.name || c.preferred_username || c.sub || 'unknown';
+}
+
 /** Who the page reads the reports as: name and roles from the token's claims. */
 function showWho() {
   const who = document.getElementById('who');
@@ -37,8 +47,8 @@ function showWho() {
     who.hidden = true;
     return;
   }
-  const c = Auth.claims() || Auth._claims(current);
-  const name = c.name || c.preferred_username || c.sub || 'unknown';
+  const c = currentClaims(current);
+  const name = displayName(c);
   const roles = ((c.realm_access && c.realm_access.roles) || []).filter(r => ['lead', 'admin'].includes(r));
   document.getElementById('who-name').textContent =
     'Signed in as ' + name + (roles.length ? ' (' + roles.join(', ') + ')' : '') + (Auth.accessToken() ? '' : ' · token');
@@ -50,6 +60,29 @@ function showSignIn(message) {
   document.getElementById('signin').hidden = false;
   document.getElementById('signin-oidc').hidden = !Auth.configured();
   if (message) document.getElementById('status').textContent = message;
+}
+
+/**
+ * The report API refused the token (403): someone is signed in who is neither a lead nor an admin. The page says so
+ * (body data-access="forbidden") instead of showing empty charts, and offers Sign out (a pasted token: paste another).
+ */
+function showForbidden() {
+  const c = currentClaims(token() || '');
+  const name = displayName(c);
+  document.getElementById('forbidden-who').textContent =
+    name === 'unknown' ? 'This account' : name + (c.preferred_username && c.preferred_username !== name
+                                                  ? ' (' + c.preferred_username + ')' : '');
+  document.getElementById('forbidden').hidden = false;
+  document.getElementById('reports').hidden = true;
+  document.getElementById('signin').hidden = Boolean(Auth.accessToken());
+  document.getElementById('signin-oidc').hidden = true;
+  document.body.dataset.access = 'forbidden';
+}
+
+function hideForbidden() {
+  document.getElementById('forbidden').hidden = true;
+  document.getElementById('reports').hidden = false;
+  delete document.body.dataset.access;
 }
 
 function isoDay(date) {
@@ -66,10 +99,13 @@ function initPeriod() {
 
 async function get(path) {
   const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } });
-  if (response.status === 401 || response.status === 403) {
+  if (response.status === 403) {
+    showForbidden();
+    throw new Error('Not allowed: the reports are for leads and admins');
+  }
+  if (response.status === 401) {
     showSignIn();
-    throw new Error(response.status === 401 ? 'sign in: the token is missing or expired'
-                                            : 'this page is for leads and admins');
+    throw new Error('sign in: the token is missing or expired');
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
@@ -233,6 +269,7 @@ async function refresh() {
       return;
     }
     showWho();
+    document.getElementById('reports').hidden = true; // no empty charts before anyone signed in
     showSignIn(Auth.error() || 'Sign in to see the reports');
     status.className = Auth.error() ? 'status error' : 'status';
     return;
@@ -248,6 +285,7 @@ async function refresh() {
       get(API + '/periods?granularity=' + granularity + '&' + window),
     ]);
     document.getElementById('signin').hidden = true;
+    hideForbidden();
     renderTiles(summary);
     renderVolume(periods);
     renderBacklog(summary);
@@ -256,7 +294,7 @@ async function refresh() {
     renderCsat(summary);
     renderTop(summary);
     status.className = 'status';
-    status.textContent = 'Updated ' + new Date().toLocaleTimeString() + ' · refreshes every ' + REFRESH_SECONDS + ' s';
+    status.textContent = 'Updated ' + new Date().toLocaleTimeString() + ' · refreshes every ' + refreshSeconds + ' s';
     document.body.dataset.loaded = 'true';
   } catch (e) {
     status.className = 'status error';
@@ -277,8 +315,9 @@ document.getElementById('token-form').addEventListener('submit', event => {
 document.getElementById('signin-oidc').addEventListener('click', () => Auth.signIn());
 document.getElementById('signout').addEventListener('click', () => Auth.signOut());
 (async () => {
-  await Auth.init(); // completes a sign-in the identity provider sent back, restoring the period in the fragment
+  await Auth.init(); // completes a sign-in the identity provider sent back, restoring the fragment (period, refresh)
+  refreshSeconds = Number(param('refresh')) || 60;
   initPeriod();
   await refresh();
-  timer = setInterval(refresh, REFRESH_SECONDS * 1000);
+  timer = setInterval(refresh, refreshSeconds * 1000);
 })();
