@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +27,36 @@ class OverlayPolicyTest {
             properties.load(reader);
         }
         return properties;
+    }
+
+    /** The outbox relay's close (joins its batch 10 s, closes its producer 5 s) and the channels' Kafka clients. */
+    static final long RELAY_AND_KAFKA_CLOSE_SECONDS = 25;
+    /** The HTTP drain deploy/ assumes (README "Shutdown") while neither the kit nor the service sets one. */
+    static final Duration ASSUMED_SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
+
+    /** {@code quarkus.shutdown.timeout} of the service (its own, else the kit's default, else the assumed one). */
+    static Duration shutdownTimeout(String service) throws IOException {
+        Properties kit = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                Path.of("../service-kit/src/main/resources/META-INF/microprofile-config.properties"))) {
+            kit.load(reader);
+        }
+        String value = applicationProperties(service)
+                .getProperty("quarkus.shutdown.timeout", kit.getProperty("quarkus.shutdown.timeout"));
+        if (value == null) {
+            return ASSUMED_SHUTDOWN_TIMEOUT;
+        }
+        Matcher simple = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(value.trim());
+        if (!simple.matches()) {
+            return Duration.parse(value.trim());
+        }
+        long amount = Long.parseLong(simple.group(1));
+        return switch (simple.group(2) == null ? "s" : simple.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     @Test
@@ -124,7 +157,13 @@ class OverlayPolicyTest {
             assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
             int preStop = container.at("/lifecycle/preStop/sleep/seconds").asInt();
             assertThat(preStop).isPositive();
-            assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).isGreaterThan(preStop + 20);
+            // SIGKILL must not come before the pause, the HTTP drain, the relay's batch and the Kafka clients' close
+            long drain = shutdownTimeout(service).toSeconds();
+            assertThat(pod.at("/terminationGracePeriodSeconds").asLong())
+                    .as(
+                            "%s: grace period >= preStop %d s + quarkus.shutdown.timeout %d s + relay and Kafka %d s",
+                            service, preStop, drain, RELAY_AND_KAFKA_CLOSE_SECONDS)
+                    .isGreaterThanOrEqualTo(preStop + drain + RELAY_AND_KAFKA_CLOSE_SECONDS);
             assertThat(pod.path("serviceAccountName").asString()).isEqualTo(service);
 
             List<String> secrets = new ArrayList<>();

@@ -93,6 +93,11 @@ class RealmImportTest {
                 .isEqualTo(keycloak.at("/spec/hostname/hostname").asString() + "/realms/"
                         + realm.path("realm").asString());
         assertThat(keycloak.at("/spec/http/tlsSecret").asString()).isNotEmpty();
+        // Keycloak makes up the ids (sub) of the people it creates: staff are known by their username (= staff id)
+        assertThat(rendered.get("ConfigMap", "ticket-suite-config")
+                        .at("/data/TS_OIDC_PRINCIPAL_CLAIM")
+                        .asString())
+                .isEqualTo("preferred_username");
         String db = keycloak.at("/spec/db/host").asString().replaceFirst("-rw$", "");
         assertThat(rendered.find("Cluster", db)).isPresent();
         assertThat(keycloak.at("/spec/db/usernameSecret/name").asString()).isEqualTo(db + "-app");
