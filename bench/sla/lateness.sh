@@ -4,12 +4,14 @@
 # N open clocks (default 100,000 = 50,000 tickets x response + resolution, 4 thresholds each) straight in the
 # database with every threshold instant spread over a window (default 180 s) starting a little after the load, waits
 # until every threshold fired and every outbox row was published, then prints:
-#   - lateness p50 / p99 / max = fired_at - fire_at (from the database),
-#   - duplicates: (clock, threshold) pairs written to the outbox more than once, and published more than once on
-#     sla-events (both must be 0), and how many each replica fired (ts_sla_thresholds_fired_total from /q/metrics),
+#   - lateness p50 / p99 / p99.9 / max = fired_at - fire_at (from the database), and how many fired > 1 s late,
+#   - duplicates: (clock, threshold) pairs written to the outbox more than once (only the rows still there: with the
+#     kit's default retention 0 the relay deletes what it published), and published more than once on sla-events
+#     (both must be 0), and how many each replica fired (ts_sla_thresholds_fired_total from /q/metrics),
 #   - each replica's process CPU time (/proc/<pid>/stat) while idle and over the firing window,
-#   - a baseline from the same run on the same rows: the bare claim (the sweep's SKIP LOCKED select, and the select
-#     + UPDATE fired_at) of one batch, timed in a loop by this tool (each in a rolled-back transaction).
+#   - a baseline from the same run on the same rows: the bare claim of one batch (the SKIP LOCKED select alone, and
+#     the sweep's own claim-and-stamp statement, UPDATE ... RETURNING), timed in a loop by this tool (each in a
+#     rolled-back transaction).
 # Usage: bench/sla/lateness.sh [clocks] [window-seconds] [extra -D options for both replicas, e.g. -Dsla.scheduler.every=250ms]
 # Builds sla-service (package, no tests) and local-infra, compiles bench/sla/src against them.
 set -euo pipefail

@@ -75,19 +75,23 @@ public class ThresholdScheduler {
             return Uni.createFrom().voidItem();
         }
         // the tick's period on the real (monotonic) clock: follow-up rounds stop before the next tick
-        long periodEnd = System.nanoTime()
-                + Math.max(every.toNanos(), Duration.ofSeconds(1).toNanos())
-                - resolution.toNanos();
+        long period = Math.max(every.toNanos(), Duration.ofSeconds(1).toNanos());
+        long periodEnd = System.nanoTime() + period - resolution.toNanos();
         return Uni.createFrom().emitter(emitter -> {
             // Hibernate Reactive Panache needs a safe duplicated context of its own per round.
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> round(context, periodEnd, () -> emitter.complete(null)));
+            context.runOnContext(ignored -> round(context, period, periodEnd, () -> emitter.complete(null)));
         });
     }
 
-    /** One round (fire what is due), then, while the period lasts, the next one when the next threshold is due. */
-    private void round(Context context, long periodEnd, Runnable done) {
+    /**
+     * One round (fire what is due), then, while the period lasts, the next one when the next threshold is due. A
+     * round that ends after its period (a long drain) keeps the chain going for the next period: the tick that
+     * would have taken over was skipped ({@code SKIP}) while it ran, and waiting for the one after would leave the
+     * due thresholds a whole period late.
+     */
+    private void round(Context context, long period, long periodEnd, Runnable done) {
         Timer.Sample sample = metrics.startTick();
         long started = System.nanoTime();
         firing.fireDue()
@@ -111,12 +115,18 @@ public class ThresholdScheduler {
                             long untilDue =
                                     Duration.between(clock.instant(), next).toNanos();
                             long wake = Math.max(started + resolution.toNanos(), System.nanoTime() + untilDue);
-                            if (wake >= periodEnd) {
+                            long end = periodEnd;
+                            while (System.nanoTime() >= end) {
+                                end += period; // this round overran its period: its tick was skipped
+                            }
+                            if (wake >= end) {
                                 done.run(); // the next tick takes it
                                 return;
                             }
+                            long chainEnd = end;
                             long delayMs = Math.max(1, (wake - System.nanoTime()) / 1_000_000);
-                            vertx.setTimer(delayMs, id -> context.runOnContext(x -> round(context, periodEnd, done)));
+                            vertx.setTimer(
+                                    delayMs, id -> context.runOnContext(x -> round(context, period, chainEnd, done)));
                         },
                         failure -> {
                             LOG.warnf(
