@@ -45,6 +45,11 @@ final class RunningSuite implements AutoCloseable {
     private final List<String> databases = new ArrayList<>();
 
     RunningSuite() {
+        this(SERVICES);
+    }
+
+    /** The same infrastructure with only {@code names} of {@link #SERVICES} (a test that needs only those). */
+    RunningSuite(List<String> names) {
         Path root =
                 Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
@@ -98,7 +103,7 @@ final class RunningSuite implements AutoCloseable {
                 Integer.toString(mail.imapPort()),
                 "TS_MAIL_ADDRESS",
                 MailServer.SUPPORT_ADDRESS);
-        for (String name : SERVICES) {
+        for (String name : names) {
             String database = SharedInfra.createDatabase("e2e_" + name.replace("-service", ""));
             databases.add(database);
             Map<String, String> config = new LinkedHashMap<>();
