@@ -56,5 +56,19 @@ public interface TriageConfig {
         @WithName("max-query-terms")
         @WithDefault("25")
         int maxQueryTerms();
+
+        /**
+         * How often each replica sweeps the recurring tables: clusters no ticket joined within the {@link #window()}
+         * and tickets older than the window that belong to no remaining cluster are deleted, and this replica's
+         * index forgets them. The first sweep runs a minute after start.
+         */
+        @WithName("purge-every")
+        @WithDefault("10m")
+        Duration purgeEvery();
+
+        /** Rows deleted per statement (and transaction) of the sweep; the sweep repeats until a chunk comes back short. */
+        @WithName("purge-batch")
+        @WithDefault("500")
+        int purgeBatch();
     }
 }

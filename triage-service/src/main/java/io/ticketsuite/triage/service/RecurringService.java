@@ -3,9 +3,11 @@ package io.ticketsuite.triage.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.IssueRecurringDetected;
 import io.ticketsuite.events.TicketCreated;
@@ -16,6 +18,9 @@ import io.ticketsuite.triage.config.TriageConfig;
 import io.ticketsuite.triage.recurring.ClusterSummary;
 import io.ticketsuite.triage.recurring.RecurringIndex;
 import io.ticketsuite.triage.repository.Rows;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -28,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -39,11 +46,32 @@ import org.jboss.logging.Logger;
  * terms, compared with the tickets of the window through the in-process {@link RecurringIndex}, and joins the
  * cluster of the most similar clustered ticket (or founds one with the similar unclustered tickets). When a cluster
  * reaches a configured size, {@code issue.recurring-detected} goes to the outbox, once per cluster and size.
+ *
+ * <p>Several replicas share one database, which is the source of truth: each decision runs under a
+ * transaction-scoped PostgreSQL advisory lock ({@link #LOCK_KEY}), and refreshes this replica's index from the
+ * {@code recurring_ticket} rows stored since it last looked (by any replica) before it compares. So decisions are
+ * serialized across replicas and each sees every ticket committed before it. A scheduled sweep deletes what is older
+ * than the window, under the same lock, and each replica's index forgets it.
  */
 @ApplicationScoped
 public class RecurringService {
     private static final Logger LOG = Logger.getLogger(RecurringService.class);
     private static final Duration EVICT_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * The key of the transaction-scoped advisory lock that serializes recurring-issue decisions and the retention
+     * sweep on all replicas ("triage.recurring" as a number).
+     */
+    public static final long LOCK_KEY = 0x7472696167655243L;
+
+    private static final String LOCK = "SELECT 1 FROM pg_advisory_xact_lock($1)";
+    private static final String PURGE_CLUSTERS = "DELETE FROM recurring_cluster WHERE cluster_id IN ("
+            + "SELECT cluster_id FROM recurring_cluster WHERE updated_at < $1 ORDER BY updated_at LIMIT $2"
+            + " FOR UPDATE SKIP LOCKED)";
+    private static final String PURGE_TICKETS = "DELETE FROM recurring_ticket WHERE ticket_id IN ("
+            + "SELECT t.ticket_id FROM recurring_ticket t WHERE t.created_at < $1 AND NOT EXISTS"
+            + " (SELECT 1 FROM recurring_member m WHERE m.ticket_id = t.ticket_id)"
+            + " ORDER BY t.created_at LIMIT $2 FOR UPDATE OF t SKIP LOCKED)";
 
     private final TriageConfig.Recurring config;
     private final List<Integer> sizes;
@@ -51,15 +79,22 @@ public class RecurringService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final MeterRegistry registry;
-    private long lastSeq;
-    private Instant lastEvict = Instant.EPOCH;
+    private final Pool pool;
+    private final Timer lockWait;
+    private final Counter purgedClusters;
+    private final Counter purgedTickets;
+    /** The highest {@code recurring_ticket.seq} this replica's index has read (rows are read under the lock). */
+    private final AtomicLong lastSeq = new AtomicLong();
+
+    private volatile Instant lastEvict = Instant.EPOCH;
 
     public RecurringService(
             TriageConfig config,
             ClassifierService classifier,
             OutboxWriter outbox,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Pool pool) {
         this.config = config.recurring();
         this.sizes = this.config.announceSizes().stream().sorted().toList();
         if (sizes.isEmpty() || sizes.get(0) < 2) {
@@ -79,6 +114,19 @@ public class RecurringService {
         this.outbox = outbox;
         this.clock = clock;
         this.registry = registry;
+        this.pool = pool;
+        this.lockWait = Timer.builder("ts.triage.recurring.lock-wait")
+                .description("time a recurring-issue decision waited for the advisory lock shared by the replicas")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+        this.purgedClusters = Counter.builder("ts.triage.recurring.purged")
+                .description("recurring rows deleted by the retention sweep, by kind")
+                .tag("kind", "cluster")
+                .register(registry);
+        this.purgedTickets = Counter.builder("ts.triage.recurring.purged")
+                .description("recurring rows deleted by the retention sweep, by kind")
+                .tag("kind", "ticket")
+                .register(registry);
         Gauge.builder("ts.triage.recurring.indexed", index, RecurringIndex::size)
                 .description("tickets of the recurring window in this replica's similarity index")
                 .register(registry);
@@ -103,7 +151,8 @@ public class RecurringService {
         String text = text(ticket.subject(), ticket.description());
         List<String> terms = index.terms(text);
         return Panache.getSession()
-                .chain(session -> sync(session, from)
+                .chain(session -> lock(session)
+                        .chain(() -> sync(session, from))
                         .chain(() -> session.createNativeQuery(
                                         "INSERT INTO recurring_ticket (ticket_id, customer_id, category, subject, description,"
                                                 + " terms, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -301,6 +350,20 @@ public class RecurringService {
     }
 
     /**
+     * Takes the advisory lock that serializes decisions across replicas, until the transaction ends. Every
+     * {@code recurring_ticket} row is inserted under it, so rows commit in {@code seq} order: a replica that holds
+     * the lock and reads {@code seq >} its last seen misses no committed row.
+     */
+    private Uni<Void> lock(Mutiny.Session session) {
+        long started = System.nanoTime();
+        return session.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)", Integer.class)
+                .setParameter(1, LOCK_KEY)
+                .getSingleResult()
+                .invoke(() -> lockWait.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                .replaceWithVoid();
+    }
+
+    /**
      * Brings the index up to the stored tickets of the window: at the first call all of them (after a restart),
      * then those stored since (by this or another replica). Forgets tickets older than the window once a minute.
      */
@@ -314,16 +377,81 @@ public class RecurringService {
                         "SELECT ticket_id, seq, subject, description, created_at FROM recurring_ticket"
                                 + " WHERE seq > ?1 AND created_at >= ?2 ORDER BY seq",
                         Object[].class)
-                .setParameter(1, lastSeq)
+                .setParameter(1, lastSeq.get())
                 .setParameter(2, Rows.utc(from))
                 .getResultList()
                 .invoke(rows -> {
                     for (Object[] r : rows) {
                         index.add(Rows.uuid(r[0]), text((String) r[2], (String) r[3]), Rows.instant(r[4]));
-                        lastSeq = Math.max(lastSeq, Rows.number(r[1]));
+                        lastSeq.accumulateAndGet(Rows.number(r[1]), Math::max);
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** What a retention sweep deleted. */
+    public record Purged(long clusters, long tickets) {}
+
+    /**
+     * The retention sweep of every replica: a minute after start, then every {@code triage.recurring.purge-every}.
+     * Deleting is idempotent and runs under the decisions' lock, so two replicas sweeping at once delete each row
+     * once; a failed round is retried by the next.
+     */
+    @Scheduled(
+            identity = "recurring-purge",
+            every = "${triage.recurring.purge-every:10m}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledPurge() {
+        return purge(config.purgeBatch())
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.warnf("recurring retention sweep failed (the next round retries): %s", e.getMessage());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Deletes, in chunks of {@code batch} rows (one transaction each, under the decisions' lock), the clusters no
+     * ticket joined within the window (their membership and announcements go with them), then the tickets older than
+     * the window that belong to no remaining cluster; this replica's index forgets the tickets older than the window.
+     */
+    public Uni<Purged> purge(int batch) {
+        Instant from = now().minus(config.window());
+        return purgeChunks(PURGE_CLUSTERS, from, batch, purgedClusters, 0)
+                .chain(clusters -> purgeChunks(PURGE_TICKETS, from, batch, purgedTickets, 0)
+                        .map(tickets -> new Purged(clusters, tickets)))
+                .invoke(purged -> {
+                    index.evictBefore(from);
+                    lastEvict = now();
+                    if (purged.clusters() + purged.tickets() > 0) {
+                        LOG.infof(
+                                "recurring retention: deleted %d clusters and %d tickets older than %s",
+                                purged.clusters(), purged.tickets(), from);
+                    }
+                });
+    }
+
+    private Uni<Long> purgeChunks(String delete, Instant from, int batch, Counter counter, long sofar) {
+        return pool.withTransaction(connection -> lock(connection)
+                        .chain(() -> connection.preparedQuery(delete).execute(Tuple.of(Rows.utc(from), batch))))
+                .chain(rows -> {
+                    int deleted = rows.rowCount();
+                    counter.increment(deleted); // after the chunk's commit
+                    return deleted < batch
+                            ? Uni.createFrom().item(sofar + deleted)
+                            : purgeChunks(delete, from, batch, counter, sofar + deleted);
+                });
+    }
+
+    private static Uni<Void> lock(SqlConnection connection) {
+        return connection.preparedQuery(LOCK).execute(Tuple.of(LOCK_KEY)).replaceWithVoid();
+    }
+
+    /** Tickets in this replica's similarity index. */
+    public int indexed() {
+        return index.size();
     }
 
     /** Clusters updated within the window, most recently updated first. */

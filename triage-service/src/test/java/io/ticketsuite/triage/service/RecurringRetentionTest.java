@@ -1,0 +1,167 @@
+package io.ticketsuite.triage.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.kit.outbox.OutboxWriter;
+import io.ticketsuite.triage.config.TriageConfig;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The retention sweep, on a test clock: clusters no ticket joined within the window (7 days) go with their
+ * membership and announcements, and so do the tickets older than the window, in chunks; recent clusters and tickets
+ * stay; the replica's index forgets what was deleted; a second sweep finds nothing.
+ */
+@QuarkusTest
+class RecurringRetentionTest {
+    @Inject
+    TriageConfig config;
+
+    @Inject
+    ClassifierService classifier;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldDeleteClustersAndTicketsOlderThanTheWindowInChunksAndForgetThemInTheIndex() throws Throwable {
+        // the clock starts 6 days ago (inside the window of the application's own sweep, which never sees these rows
+        // as old: only this test's clock moves past them)
+        RecurringReplica.TestClock clock = new RecurringReplica.TestClock(
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(6)));
+        RecurringReplica replica = new RecurringReplica(config, classifier, outbox, clock, registry, pool);
+
+        List<TicketCreated> old = List.of(
+                RecurringReplica.ticket(
+                        "Kiosk barcode scanner beeps but reads nothing",
+                        "Our kiosk barcode scanner beeps and reads no barcode at checkout.",
+                        clock.instant()),
+                RecurringReplica.ticket(
+                        "Barcode scanner at the kiosk reads nothing",
+                        "The kiosk barcode scanner beeps at checkout but reads nothing.",
+                        clock.instant()),
+                RecurringReplica.ticket(
+                        "Kiosk scanner beeps, no barcode read",
+                        "At checkout the kiosk barcode scanner beeps and reads nothing.",
+                        clock.instant()),
+                RecurringReplica.ticket(
+                        "Quarterly VAT report rounding",
+                        "The quarterly VAT report rounds each line instead of the total.",
+                        clock.instant()));
+        RecurringService.Result oldCluster = null;
+        for (TicketCreated t : old) {
+            RecurringService.Result r = replica.observe(t);
+            oldCluster = r.clusterId() == null ? oldCluster : r;
+        }
+        assertThat(oldCluster.announcedSize()).isEqualTo(3);
+
+        clock.advance(Duration.ofDays(5)); // yesterday
+        List<TicketCreated> recent = List.of(
+                RecurringReplica.ticket(
+                        "Tablet camera shows a green screen in the visit app",
+                        "The visit app camera on our tablets shows only a green screen.",
+                        clock.instant()),
+                RecurringReplica.ticket(
+                        "Green screen from the tablet camera",
+                        "In the visit app the tablet camera shows a green screen.",
+                        clock.instant()),
+                RecurringReplica.ticket(
+                        "Visit app tablet camera green screen",
+                        "Opening the camera in the visit app on a tablet shows a green screen.",
+                        clock.instant()),
+                RecurringReplica.ticket(
+                        "Dark mode for the reports page",
+                        "Could the reports page follow the system's dark mode?",
+                        clock.instant()));
+        RecurringService.Result recentCluster = null;
+        for (TicketCreated t : recent) {
+            RecurringService.Result r = replica.observe(t);
+            recentCluster = r.clusterId() == null ? recentCluster : r;
+        }
+        assertThat(recentCluster.announcedSize()).isEqualTo(3);
+        UUID gone = oldCluster.clusterId();
+        UUID kept = recentCluster.clusterId();
+        int indexedBefore = replica.service.indexed();
+        double purgedBefore = purgedTickets();
+
+        clock.advance(Duration.ofDays(3)); // the old tickets are 9 days old, the recent ones 4
+        RecurringService.Purged purged = replica.purge(2); // chunks of two rows
+
+        assertThat(purged).isEqualTo(new RecurringService.Purged(1, 4));
+        assertThat(count("SELECT count(*) FROM recurring_cluster WHERE cluster_id = ?", gone))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM recurring_member WHERE cluster_id = ?", gone))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM recurring_announcement WHERE cluster_id = ?", gone))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM recurring_ticket WHERE ticket_id = ANY (?)", ids(old)))
+                .isZero();
+        assertThat(count("SELECT size FROM recurring_cluster WHERE cluster_id = ?", kept))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM recurring_announcement WHERE cluster_id = ?", kept))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM recurring_ticket WHERE ticket_id = ANY (?)", ids(recent)))
+                .isEqualTo(4);
+        assertThat(replica.service.indexed()).as("the index forgets them too").isEqualTo(indexedBefore - 4);
+        assertThat(purgedTickets() - purgedBefore).isEqualTo(4);
+
+        assertThat(replica.purge(2)).isEqualTo(new RecurringService.Purged(0, 0));
+
+        // a week after the recent ones nothing of them is left (and nothing younger is touched)
+        clock.advance(Duration.ofDays(4).plusHours(1));
+        assertThat(replica.purge(500)).isEqualTo(new RecurringService.Purged(1, 4));
+        assertThat(count("SELECT count(*) FROM recurring_cluster WHERE cluster_id = ?", kept))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM recurring_ticket WHERE ticket_id = ANY (?)", ids(recent)))
+                .isZero();
+    }
+
+    private double purgedTickets() {
+        return registry.find("ts.triage.recurring.purged")
+                .tag("kind", "ticket")
+                .counter()
+                .count();
+    }
+
+    private static List<UUID> ids(List<TicketCreated> tickets) {
+        return new ArrayList<>(tickets.stream().map(TicketCreated::ticketId).toList());
+    }
+
+    private long count(String sql, Object parameter) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter instanceof List<?> list) {
+                statement.setArray(1, connection.createArrayOf("uuid", list.toArray()));
+            } else {
+                statement.setObject(1, parameter);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
