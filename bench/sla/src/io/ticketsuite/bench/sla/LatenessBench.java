@@ -311,8 +311,12 @@ public final class LatenessBench {
                 + " published more than once on sla-events (%,d records, %,d distinct); %d cancelled%n",
                 outboxDuplicates, outboxRows, published[0] - published[1], published[0], published[1], cancelled);
         for (int i = 0; i < ports.length; i++) {
-            System.out.printf("  replica %d fired %s thresholds (ts_sla_thresholds_fired_total)%n", i,
-                    metric(ports[i], "ts_sla_thresholds_fired_total"));
+            System.out.printf("  replica %d fired %s thresholds (ts_sla_thresholds_fired_total); its outbox relay published"
+                            + " %s rows (ts_outbox_published_total), insert-to-ack lag p99 %s s, max %s s (ts_outbox_lag,"
+                            + " recent window)%n", i, metric(ports[i], "ts_sla_thresholds_fired_total"),
+                    metric(ports[i], "ts_outbox_published_total"),
+                    metricLine(ports[i], "ts_outbox_lag_seconds{quantile=\"0.99\""),
+                    metricLine(ports[i], "ts_outbox_lag_seconds_max"));
         }
     }
 
@@ -359,6 +363,19 @@ public final class LatenessBench {
             }
         }
         return String.format("%,.0f", sum);
+    }
+
+    /** The value of the first /q/metrics line starting with {@code prefix}, or "-". */
+    static String metricLine(int port, String prefix) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith(prefix)) {
+                return String.format("%.3f", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return "-";
     }
 
     static long scalar(Connection c, String sql) throws Exception {

@@ -78,7 +78,7 @@ public class ThresholdScheduler {
         long period = Math.max(every.toNanos(), Duration.ofSeconds(1).toNanos());
         long periodEnd = System.nanoTime() + period - resolution.toNanos();
         return Uni.createFrom().emitter(emitter -> {
-            // Hibernate Reactive Panache needs a safe duplicated context of its own per round.
+            // a safe duplicated context of its own for the chain of rounds (their timers and the pool calls run on it)
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> round(context, period, periodEnd, () -> emitter.complete(null)));
