@@ -68,15 +68,18 @@ class RecurringRetentionTest {
                         "At checkout the kiosk barcode scanner beeps and reads nothing.",
                         clock.instant()),
                 RecurringReplica.ticket(
-                        "Quarterly VAT report rounding",
-                        "The quarterly VAT report rounds each line instead of the total.",
+                        "Rotterdam depot manifest pallet weights",
+                        "Pallet weights on the Rotterdam depot manifest are in pounds, not kilograms.",
                         clock.instant()));
-        RecurringService.Result oldCluster = null;
+        List<RecurringService.Result> oldResults = new ArrayList<>();
         for (TicketCreated t : old) {
-            RecurringService.Result r = replica.observe(t);
-            oldCluster = r.clusterId() == null ? oldCluster : r;
+            oldResults.add(replica.observe(t));
         }
+        RecurringService.Result oldCluster = oldResults.get(2);
         assertThat(oldCluster.announcedSize()).isEqualTo(3);
+        assertThat(oldResults.get(3).clusterId())
+                .as("the lone ticket is like nothing")
+                .isNull();
 
         clock.advance(Duration.ofDays(5)); // yesterday
         List<TicketCreated> recent = List.of(
@@ -93,15 +96,18 @@ class RecurringRetentionTest {
                         "Opening the camera in the visit app on a tablet shows a green screen.",
                         clock.instant()),
                 RecurringReplica.ticket(
-                        "Dark mode for the reports page",
-                        "Could the reports page follow the system's dark mode?",
+                        "Glasgow warehouse forklift licence upload",
+                        "The forklift licence scan of our Glasgow warehouse driver will not attach.",
                         clock.instant()));
-        RecurringService.Result recentCluster = null;
+        List<RecurringService.Result> recentResults = new ArrayList<>();
         for (TicketCreated t : recent) {
-            RecurringService.Result r = replica.observe(t);
-            recentCluster = r.clusterId() == null ? recentCluster : r;
+            recentResults.add(replica.observe(t));
         }
+        RecurringService.Result recentCluster = recentResults.get(2);
         assertThat(recentCluster.announcedSize()).isEqualTo(3);
+        assertThat(recentResults.get(3).clusterId())
+                .as("the lone ticket is like nothing")
+                .isNull();
         UUID gone = oldCluster.clusterId();
         UUID kept = recentCluster.clusterId();
         int indexedBefore = replica.service.indexed();
