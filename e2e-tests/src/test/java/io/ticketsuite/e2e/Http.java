@@ -37,6 +37,14 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with a bearer token and extra request headers (e.g. a W3C {@code traceparent}). */
+    static Response post(String url, String json, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder =
+                authorized(HttpRequest.newBuilder(URI.create(url)), token).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }

@@ -43,6 +43,8 @@ final class RunningSuite implements AutoCloseable {
     private final Path mailHome;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<String> databases = new ArrayList<>();
+    /** The OpenTelemetry collector of this suite: every service's spans. */
+    private final OtlpReceiver traces = new OtlpReceiver();
 
     RunningSuite() {
         this(SERVICES);
@@ -88,7 +90,7 @@ final class RunningSuite implements AutoCloseable {
             throw e;
         }
         // the same variables ./suite up writes into infra.env
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "TS_OIDC_ISSUER",
                 issuer,
                 "TS_OIDC_AUDIENCE",
@@ -102,7 +104,12 @@ final class RunningSuite implements AutoCloseable {
                 "TS_IMAP_PORT",
                 Integer.toString(mail.imapPort()),
                 "TS_MAIL_ADDRESS",
-                MailServer.SUPPORT_ADDRESS);
+                MailServer.SUPPORT_ADDRESS));
+        // tracing on, as an operator switches it on: every service exports its spans over OTLP/HTTP to the receiver
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms");
         for (String name : names) {
             String database = SharedInfra.createDatabase("e2e_" + name.replace("-service", ""));
             databases.add(database);
@@ -136,6 +143,11 @@ final class RunningSuite implements AutoCloseable {
      */
     String token(String who) {
         return keycloak != null ? keycloak.token(who) : Keycloak.token(issuer, who);
+    }
+
+    /** The spans every service exported so far. */
+    OtlpReceiver traces() {
+        return traces;
     }
 
     ServiceProcess service(String name) {
@@ -185,6 +197,7 @@ final class RunningSuite implements AutoCloseable {
             keycloak.stop();
         }
         databases.forEach(SharedInfra::dropDatabase);
+        traces.close();
         Processes.run(
                 List.of("rm", "-rf", brokerHome.toString(), keycloakHome.toString(), mailHome.toString()),
                 Duration.ofSeconds(30));

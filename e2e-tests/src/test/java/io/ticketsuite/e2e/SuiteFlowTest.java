@@ -17,12 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -398,6 +401,66 @@ class SuiteFlowTest {
 
     @Test
     @Order(4)
+    void shouldMakeOneTicketOneTraceAcrossTheServices() {
+        // the channel's request carries its own W3C trace context: intake continues it, and so must every service
+        String traceId = hex(16);
+        String parentSpanId = hex(8);
+        int n = customers.incrementAndGet();
+        String body = """
+                {"subject": "Invoice shows the wrong amount", "description": "We were charged twice for the same plan this month.",
+                 "type": "SUPPORT", "channel": "api",
+                 "customer": {"id": "e2e-%d", "email": "customer-%d@example.com", "tier": "STARTER", "language": "en"}}""".formatted(n, n);
+        Http.Response created = Http.post(
+                suite.url("intake-service") + "/api/v1/tickets",
+                body,
+                suite.token("channel"),
+                Map.of("traceparent", "00-" + traceId + "-" + parentSpanId + "-01"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        await().atMost(FLOW_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(Http.get(suite.url("intake-service") + "/api/v1/tickets/" + id, agent())
+                                .body()
+                                .path("status")
+                                .asText())
+                        .isEqualTo("ASSIGNED"));
+
+        // every service's spans for this ticket reach the collector under the request's trace id
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    List<OtlpReceiver.Span> trace = suite.traces().trace(traceId);
+                    assertThat(trace)
+                            .as("the creating request's server span, a child of the channel's span")
+                            .anySatisfy(span -> {
+                                assertThat(span.service()).isEqualTo("intake-service");
+                                assertThat(span.kind()).isEqualTo("SPAN_KIND_SERVER");
+                                assertThat(span.name()).isEqualTo("POST /api/v1/tickets");
+                                assertThat(span.parentSpanId()).isEqualTo(parentSpanId);
+                            });
+                    for (String service : List.of(
+                            "triage-service",
+                            "routing-service",
+                            "sla-service",
+                            "notification-service",
+                            "reporting-service")) {
+                        assertThat(trace)
+                                .as("%s consumed this ticket's events in the same trace", service)
+                                .anySatisfy(span -> {
+                                    assertThat(span.service()).isEqualTo(service);
+                                    assertThat(span.kind()).isEqualTo("SPAN_KIND_CONSUMER");
+                                });
+                    }
+                    // each consumer span hangs under a span of the trace (a producer's), none starts a trace of its own
+                    Set<String> spanIds =
+                            trace.stream().map(OtlpReceiver.Span::spanId).collect(Collectors.toSet());
+                    assertThat(trace.stream().filter(span -> span.kind().equals("SPAN_KIND_CONSUMER")))
+                            .allSatisfy(span -> assertThat(span.parentSpanId()).isIn(spanIds));
+                });
+    }
+
+    @Test
+    @Order(5)
     void shouldLoseAndDoubleNothingWhenAConsumerCrashesAndTheBrokerRestarts() throws Exception {
         List<String> consumers = List.of("triage-service", "routing-service", "sla-service", "notification-service");
         String victim = System.getProperty("e2e.victim", consumers.get(random.nextInt(consumers.size())));
@@ -448,7 +511,7 @@ class SuiteFlowTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shouldEnforceWhoMaySeeAndDoWhatWithRealTokensFromTheIdentityProvider() {
         String ann = suite.token("customer");
         String ben = suite.token("customer2");
@@ -572,7 +635,7 @@ class SuiteFlowTest {
      * environment is waited out, never dead-lettered.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void shouldWaitOutADatabaseOutageAndACrashOfEveryServiceWithoutADeadLetter() throws Exception {
         int reportedBefore = reportedTotal();
         Map<String, Case> posted = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -774,6 +837,12 @@ class SuiteFlowTest {
     private void assertNoDeadLetters() {
         List<TopicLog.Entry> dead = TopicLog.read(suite.broker.bootstrapServers(), Topics.DEAD_LETTER);
         assertThat(dead).as("records on dead-letter topics").isEmpty();
+    }
+
+    private String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     private static String quote(String s) {
