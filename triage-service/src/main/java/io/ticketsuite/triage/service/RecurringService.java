@@ -60,7 +60,7 @@ public class RecurringService {
 
     /**
      * The key of the transaction-scoped advisory lock that serializes recurring-issue decisions and the retention
-     * sweep on all replicas ("triage.recurring" as a number).
+     * sweep on all replicas ("triageRC" in ASCII).
      */
     public static final long LOCK_KEY = 0x7472696167655243L;
 
