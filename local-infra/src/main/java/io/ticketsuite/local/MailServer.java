@@ -1,8 +1,13 @@
 package io.ticketsuite.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +116,7 @@ public final class MailServer {
 
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(Processes.isListening("127.0.0.1", smtpPort) && Processes.isListening("127.0.0.1", imapPort))) {
+        while (!(answers(smtpPort, "QUIT", "221") && answers(imapPort, "A1 LOGOUT", "A1 "))) {
             if (process != null && !process.isAlive()) {
                 throw new IllegalStateException(
                         "the mail server exited (code " + process.exitValue() + "); see " + logFile());
@@ -121,6 +126,34 @@ public final class MailServer {
                         + " within " + timeout + "; see " + logFile());
             }
             Processes.sleep(100);
+        }
+    }
+
+    /**
+     * Whether the server on {@code port} greets, and answers {@code goodbye} with a line starting {@code answer}. The
+     * probe speaks the protocol on purpose: a bare connect-and-close leaves GreenMail 2.1.5's IMAP handler spinning on
+     * the closed socket for as long as the server runs (a whole core, measured: one thread per such probe).
+     */
+    static boolean answers(int port, String goodbye, String answer) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.setSoTimeout(2_000);
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            if (in.readLine() == null) {
+                return false;
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write((goodbye + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(answer)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

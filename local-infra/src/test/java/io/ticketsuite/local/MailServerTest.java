@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +49,38 @@ class MailServerTest {
         }
         assertThat(Processes.isListening("127.0.0.1", mail.smtpPort())).isFalse();
         assertThat(mail.isRunning()).isFalse();
+    }
+
+    @Test
+    void shouldLeaveNoImapSessionBehindWhenItWaitsForTheServer(@TempDir Path home) throws Exception {
+        // a bare connect-and-close to GreenMail's IMAP port leaves its handler thread spinning on the closed socket
+        // (a core, for as long as the server runs); the readiness probe must log out instead
+        MailServer mail = new MailServer(home, Processes.freePort(), Processes.freePort(), Processes.freePort());
+        mail.start(Duration.ofSeconds(30));
+        try {
+            long pid = Processes.readPid(mail.pidFile()).orElseThrow();
+            String session = "\"imap:127.0.0.1:" + mail.imapPort() + "<-";
+            assertThat(threads(pid)).contains("\"imap:127.0.0.1:" + mail.imapPort() + "\"");
+            Thread.sleep(1_000);
+            assertThat(threads(pid)).doesNotContain(session);
+
+            // the check itself can fail: a bare connect leaves exactly such a session
+            try (java.net.Socket bare = new java.net.Socket("127.0.0.1", mail.imapPort())) {
+                assertThat(bare.isConnected()).isTrue();
+            }
+            String after = "";
+            for (int i = 0; i < 50 && !after.contains(session); i++) {
+                Thread.sleep(200);
+                after = threads(pid);
+            }
+            assertThat(after).contains(session);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static String threads(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        return Processes.run(List.of(jcmd.toString(), Long.toString(pid), "Thread.print"), Duration.ofSeconds(30));
     }
 }
