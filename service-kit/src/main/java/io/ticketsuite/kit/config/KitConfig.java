@@ -90,10 +90,21 @@ public interface KitConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** How long an idle relay waits before looking again. */
+        /**
+         * How long an idle relay that cannot listen for commits (its DataSource is not PostgreSQL's JDBC driver)
+         * waits before looking again.
+         */
         @WithName("poll-interval")
         @WithDefault("20ms")
         Duration pollInterval();
+
+        /**
+         * The longest an idle relay waits for a commit to be announced (LISTEN/NOTIFY) before it looks anyway: a safety
+         * net for a notification it missed, e.g. while reconnecting. Each such look is one short query.
+         */
+        @WithName("fallback-poll-interval")
+        @WithDefault("1s")
+        Duration fallbackPollInterval();
 
         /** Delay before the first round, so messaging and the database are wired first. */
         @WithName("initial-delay")

@@ -3,6 +3,7 @@ package io.ticketsuite.kit.outbox;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ticketsuite.kit.messaging.KafkaClientConfig;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,14 +31,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Publishes the outbox: in one database transaction — one active relay per database at a time, through a
  * transaction-scoped advisory lock, so that a ticket's events keep their order with several replicas — locks up to a
  * batch of unsent rows ({@code FOR UPDATE SKIP LOCKED}), sends them all without waiting between records, awaits
  * every ack together, deletes them (or, with a retention, stamps them sent) and commits. It loops while full
- * batches remain and polls when idle. A failure (broker down, database gone) rolls back: the rows stay unsent and are retried with
- * backoff. Delivery is at-least-once; consumers deduplicate by event id.
+ * batches remain. When idle it waits on a {@code LISTEN} connection of its own for the notification the outbox's
+ * trigger raises when a transaction that wrote outbox rows commits (migration {@code V0_3}), or for the fallback poll
+ * interval, whichever comes first; if the DataSource is not PostgreSQL's driver it polls every poll interval instead.
+ * A failure (broker down, database gone) rolls back: the rows stay unsent and are retried with backoff.
+ * Delivery is at-least-once; consumers deduplicate by event id.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -63,15 +71,46 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?)";
     private static final String BACKLOG = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
+    /** The channel the outbox's trigger notifies on commit (migration V0_3; channels are per database). */
+    static final String CHANNEL = "ts_outbox";
+    /** The longest single wait on the listen connection, so that {@link #close()} never waits long for the loop. */
+    private static final int WAIT_SLICE_MILLIS = 250;
+    /** The LISTEN connection's {@code application_name} is the relay's name and this. */
+    static final String LISTENER_SUFFIX = "-outbox-listener";
 
-    /** How the relay behaves; {@link #defaults()} suits a service. */
+    /** Why the relay ran a round after being idle ({@code ts.outbox.wakeups}, tag {@code cause}). */
+    enum Wake {
+        /** the outbox's trigger announced a commit */
+        NOTIFY,
+        /** the (fallback) poll interval passed without a notification */
+        POLL,
+        /** the listen connection was (re)opened: notifications sent while it was not listening are lost */
+        CONNECT
+    }
+
+    /**
+     * How the relay behaves; {@link #defaults()} suits a service. {@code pollInterval} is the idle wait of a relay that
+     * cannot listen for commits; {@code fallbackPollInterval} the longest idle wait of one that listens.
+     */
     public record Settings(
             int batchSize,
             Duration pollInterval,
             Duration maxBackoff,
             Duration sendTimeout,
             Duration retention,
-            Duration initialDelay) {
+            Duration initialDelay,
+            Duration fallbackPollInterval) {
+        /** Settings with the default fallback poll interval (1 s). */
+        public Settings(
+                int batchSize,
+                Duration pollInterval,
+                Duration maxBackoff,
+                Duration sendTimeout,
+                Duration retention,
+                Duration initialDelay) {
+            this(batchSize, pollInterval, maxBackoff, sendTimeout, retention, initialDelay, Duration.ofSeconds(1));
+        }
+
         public static Settings defaults() {
             return new Settings(
                     500,
@@ -79,6 +118,7 @@ public final class OutboxRelay implements AutoCloseable {
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(30),
                     Duration.ZERO,
+                    Duration.ofSeconds(1),
                     Duration.ofSeconds(1));
         }
     }
@@ -91,9 +131,17 @@ public final class OutboxRelay implements AutoCloseable {
     private final Counter failures;
     private final Counter standby;
     private final Timer lag;
+    private final Map<Wake, Counter> wakeups = new java.util.EnumMap<>(Wake.class);
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicInteger listening = new AtomicInteger();
     private volatile boolean running;
     private Thread thread;
+    /** The relay thread's LISTEN connection; null while not listening. */
+    private Connection listener;
+
+    private String listenerApplicationName;
+    /** Set once the DataSource turned out not to be PostgreSQL's driver: the relay polls. */
+    private boolean pollOnly;
 
     public OutboxRelay(
             String name, DataSource dataSource, String bootstrapServers, Settings settings, MeterRegistry registry) {
@@ -134,6 +182,18 @@ public final class OutboxRelay implements AutoCloseable {
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
         registry.gauge("ts.outbox.backlog", backlog);
+        for (Wake wake : Wake.values()) {
+            wakeups.put(
+                    wake,
+                    Counter.builder("ts.outbox.wakeups")
+                            .description("times an idle relay looked at the outbox again, by cause: notify (a commit"
+                                    + " was announced), poll (the poll interval passed), connect (it began to listen)")
+                            .tag("cause", wake.name().toLowerCase(java.util.Locale.ROOT))
+                            .register(registry));
+        }
+        Gauge.builder("ts.outbox.listening", listening, AtomicInteger::get)
+                .description("1 while the relay listens for outbox commits, 0 while it polls or reconnects")
+                .register(registry);
     }
 
     /**
@@ -174,15 +234,32 @@ public final class OutboxRelay implements AutoCloseable {
         long lastHousekeeping = 0;
         while (running) {
             try {
-                int sent = relayOnce();
+                if (listen()) {
+                    wakeups.get(Wake.CONNECT).increment();
+                }
+                Round round;
+                do {
+                    round = round();
+                } while (running && round.claimed() >= settings.batchSize()); // a full batch: more may be waiting
                 backoff = 0;
                 if (System.nanoTime() - lastHousekeeping > TimeUnit.SECONDS.toNanos(5)) {
                     housekeeping();
                     lastHousekeeping = System.nanoTime();
                 }
-                if (sent < settings.batchSize()) {
-                    sleep(settings.pollInterval());
+                Wake wake = awaitWork();
+                if (wake != null) {
+                    wakeups.get(wake).increment();
                 }
+            } catch (ListenerLost e) {
+                closeListener();
+                backoff = Math.min(
+                        backoff == 0 ? 100 : backoff * 2, settings.maxBackoff().toMillis());
+                if (running) {
+                    LOG.warnf(
+                            "outbox relay lost its LISTEN connection, reconnecting in %d ms: %s",
+                            backoff, e.getCause().getMessage());
+                }
+                sleep(Duration.ofMillis(backoff));
             } catch (Exception e) {
                 failures.increment();
                 backoff = Math.min(
@@ -193,6 +270,114 @@ public final class OutboxRelay implements AutoCloseable {
                 sleep(Duration.ofMillis(backoff));
             }
         }
+        closeListener();
+    }
+
+    /**
+     * Opens the relay's LISTEN connection if it has none (and can listen at all).
+     *
+     * @return whether it began to listen just now: notifications committed before are lost, so a round follows at
+     *     once
+     */
+    private boolean listen() throws SQLException {
+        if (listener != null || pollOnly) {
+            return false;
+        }
+        Connection connection = dataSource.getConnection();
+        try {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                pollOnly = true;
+                LOG.infof(
+                        "outbox relay cannot listen for commits (the DataSource's connections are not PostgreSQL's"
+                                + " driver: %s); it polls every %d ms",
+                        connection.getClass().getName(), settings.pollInterval().toMillis());
+                connection.close();
+                return false;
+            }
+            connection.setAutoCommit(true); // notifications arrive only outside a transaction
+            listenerApplicationName = connection.getClientInfo("ApplicationName");
+            connection.setClientInfo("ApplicationName", name + LISTENER_SUFFIX);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        listener = connection;
+        listening.set(1);
+        LOG.infof(
+                "outbox relay listens for commits (LISTEN %s), and looks anyway every %d ms",
+                CHANNEL, settings.fallbackPollInterval().toMillis());
+        return true;
+    }
+
+    /**
+     * Waits until there may be work: a commit announced on the LISTEN connection (then every notification already
+     * received is taken too, as one round serves them all), or the fallback poll interval; without a LISTEN
+     * connection, the poll interval.
+     *
+     * @return why it woke, or null if the relay is stopping
+     * @throws ListenerLost if the LISTEN connection broke (e.g. the database restarted)
+     */
+    private Wake awaitWork() throws ListenerLost {
+        if (listener == null) {
+            sleep(settings.pollInterval());
+            return running ? Wake.POLL : null;
+        }
+        try {
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            long deadline = System.nanoTime() + settings.fallbackPollInterval().toNanos();
+            while (running) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    // a silently dropped connection (no reset seen) would never notify again: check it
+                    if (!listener.isValid(5)) {
+                        throw new SQLException("the LISTEN connection is no longer valid");
+                    }
+                    return Wake.POLL;
+                }
+                PGNotification[] notifications = pg.getNotifications((int) Math.min(left, WAIT_SLICE_MILLIS));
+                if (notifications != null && notifications.length > 0) {
+                    pg.getNotifications(); // drain what is already here: the next round covers those commits too
+                    return Wake.NOTIFY;
+                }
+            }
+            return null;
+        } catch (SQLException e) {
+            throw new ListenerLost(e);
+        }
+    }
+
+    /** The LISTEN connection failed: it is reopened after a backoff, and a round follows. */
+    private static final class ListenerLost extends Exception {
+        ListenerLost(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /** Hands the LISTEN connection back to its pool as it was taken: no longer listening, its own name again. */
+    private void closeListener() {
+        listening.set(0);
+        if (listener == null) {
+            return;
+        }
+        try (Statement statement = listener.createStatement()) {
+            statement.execute("UNLISTEN *");
+            listener.setClientInfo("ApplicationName", listenerApplicationName);
+        } catch (SQLException | RuntimeException ignored) {
+            // broken already
+        }
+        closeQuietly(listener);
+        listener = null;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // broken already
+        }
     }
 
     /**
@@ -201,18 +386,25 @@ public final class OutboxRelay implements AutoCloseable {
      * @return how many rows were published
      */
     public int relayOnce() throws SQLException {
+        return round().published();
+    }
+
+    /** What one round did: rows it claimed (a full batch means more may wait) and rows it published. */
+    private record Round(int claimed, int published) {}
+
+    private Round round() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 if (!activeRelay(connection)) {
                     connection.commit();
-                    return 0;
+                    return new Round(0, 0);
                 }
                 boolean deleteWhenSent = settings.retention().isZero();
                 List<Row> rows = deleteWhenSent ? claimAndDelete(connection) : claim(connection);
                 if (rows.isEmpty()) {
                     connection.commit();
-                    return 0;
+                    return new Round(0, 0);
                 }
                 List<Long> ids = new ArrayList<>(rows.size());
                 List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
@@ -242,7 +434,7 @@ public final class OutboxRelay implements AutoCloseable {
                 for (Row row : rows) {
                     lag.record(Math.max(0, now - row.createdAt().getTime()), TimeUnit.MILLISECONDS);
                 }
-                return ids.size();
+                return new Round(rows.size(), ids.size());
             } catch (Exception e) {
                 rollbackQuietly(connection);
                 if (e instanceof SQLException sql) {

@@ -11,9 +11,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Runs this instance's {@link OutboxRelay} for the application's lifetime. Its producer takes the service's Kafka
- * client configuration (every {@code kafka.*} property: bootstrap servers, security protocol, SASL, TLS), as the
- * channels do, so it connects wherever they connect.
+ * Runs this instance's {@link OutboxRelay} for the application's lifetime, on the service's JDBC DataSource (Agroal
+ * over PostgreSQL's driver: the relay holds one of its connections to LISTEN for commits). Its producer takes the
+ * service's Kafka client configuration (every {@code kafka.*} property: bootstrap servers, security protocol, SASL,
+ * TLS), as the channels do, so it connects wherever they connect.
  */
 @ApplicationScoped
 public class OutboxRelayService {
@@ -49,7 +50,8 @@ public class OutboxRelayService {
                         outbox.maxBackoff(),
                         outbox.sendTimeout(),
                         outbox.retention(),
-                        outbox.initialDelay()),
+                        outbox.initialDelay(),
+                        outbox.fallbackPollInterval()),
                 registry);
         relay.start();
     }

@@ -11,12 +11,16 @@ import io.ticketsuite.local.KafkaBroker;
 import io.ticketsuite.local.Processes;
 import io.ticketsuite.testkit.SharedInfra;
 import io.ticketsuite.testkit.TopicProbe;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +38,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The relay against a real PostgreSQL and a real broker. */
@@ -51,8 +58,10 @@ class OutboxRelayTest {
         dataSource.setUrl(SharedInfra.postgres().jdbcUrl(database));
         dataSource.setUser(SharedInfra.postgres().user());
         dataSource.setPassword(SharedInfra.postgres().password());
-        for (String migration :
-                List.of("/db/kit/V0_1__kit_outbox_and_inbox.sql", "/db/kit/V0_2__kit_processed_event_retention.sql")) {
+        for (String migration : List.of(
+                "/db/kit/V0_1__kit_outbox_and_inbox.sql",
+                "/db/kit/V0_2__kit_processed_event_retention.sql",
+                "/db/kit/V0_3__kit_outbox_notify.sql")) {
             String ddl = new String(getClass().getResourceAsStream(migration).readAllBytes(), StandardCharsets.UTF_8);
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement()) {
@@ -282,6 +291,184 @@ class OutboxRelayTest {
         assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(10);
     }
 
+    @Test
+    void shouldNotifyOncePerCommittedTransactionThatWroteTheOutboxAndNeverBeforeTheCommit() throws Exception {
+        try (Connection listener = dataSource.getConnection();
+                Connection writer = dataSource.getConnection()) {
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("LISTEN " + OutboxRelay.CHANNEL);
+            }
+            PGConnection notifications = listener.unwrap(PGConnection.class);
+            writer.setAutoCommit(false);
+            try (Statement statement = writer.createStatement()) {
+                // a multi-row insert and a second insert in one transaction
+                statement.execute("INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
+                        + " SELECT gen_random_uuid(), 't', 'k', 'ticket.reopened', '{}', '{}'"
+                        + " FROM generate_series(1, 3)");
+                statement.execute("INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
+                        + " VALUES (gen_random_uuid(), 't', 'k', 'ticket.reopened', '{}', '{}')");
+            }
+            assertThat(notifications.getNotifications(300))
+                    .as("nothing before the commit")
+                    .isNullOrEmpty();
+            writer.commit();
+            PGNotification[] received = notifications.getNotifications(5_000);
+            assertThat(received).hasSize(1);
+            assertThat(received[0].getName()).isEqualTo(OutboxRelay.CHANNEL);
+            assertThat(notifications.getNotifications(300)).isNullOrEmpty();
+
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
+                        + " VALUES (gen_random_uuid(), 't', 'k', 'ticket.reopened', '{}', '{}')");
+            }
+            writer.rollback();
+            assertThat(notifications.getNotifications(300))
+                    .as("nothing for a rolled back transaction")
+                    .isNullOrEmpty();
+        }
+    }
+
+    @Test
+    void shouldPublishACommittedRowWhenItsCommitIsAnnouncedLongBeforeTheFallbackPoll() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        listeningRelay("relay-wake", registry);
+        awaitListening(registry);
+        Thread.sleep(500); // the relay's first round is over: it waits
+
+        long start = System.nanoTime();
+        List<EventEnvelope<TicketReopened>> events = insert(topic, 3);
+        awaitOutboxEmpty(Duration.ofSeconds(10));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).as("published on the notification, not the 30 s poll").isLessThan(Duration.ofSeconds(3));
+        assertThat(wakeups(registry, "notify")).isGreaterThanOrEqualTo(1);
+        assertThat(wakeups(registry, "poll")).isZero();
+        assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 3).stream()
+                        .map(r -> TopicProbe.header(r, CloudEventHeaders.ID))
+                        .collect(Collectors.toSet()))
+                .isEqualTo(events.stream().map(e -> e.id().toString()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void shouldListenAgainAfterItsConnectionIsTerminatedAndPublishWhatWasCommittedMeanwhile() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        listeningRelay("relay-lost", registry);
+        awaitListening(registry);
+        Thread.sleep(500);
+
+        // rows committed right after the listener's backend is gone: their notification reaches nobody
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            insertWith(connection, topic, 4);
+            try (PreparedStatement terminate =
+                    connection.prepareStatement("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
+                            + " WHERE datname = current_database() AND application_name = ?")) {
+                terminate.setString(1, "relay-lost" + OutboxRelay.LISTENER_SUFFIX);
+                try (ResultSet rs = terminate.executeQuery()) {
+                    assertThat(rs.next()).as("the relay's listen connection").isTrue();
+                    assertThat(rs.getBoolean(1)).isTrue();
+                }
+            }
+            connection.commit();
+        }
+        awaitOutboxEmpty(Duration.ofSeconds(10));
+        assertThat(wakeups(registry, "connect")).as("it listened again").isEqualTo(2);
+        assertThat(wakeups(registry, "poll")).isZero();
+        awaitListening(registry);
+
+        // and listens: the next commit is announced to it
+        double notified = wakeups(registry, "notify");
+        long start = System.nanoTime();
+        insert(topic, 1);
+        awaitOutboxEmpty(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(wakeups(registry, "notify")).isGreaterThan(notified);
+        assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 5)).hasSize(5);
+    }
+
+    @Test
+    void shouldPollWhenItsConnectionsCannotListen() throws Exception {
+        String topic = "kit-test-" + UUID.randomUUID();
+        KafkaBroker.createTopics(SharedInfra.kafkaBootstrap(), List.of(topic), 6);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        OutboxRelay relay =
+                new OutboxRelay("relay-poll", notPostgres(dataSource), SharedInfra.kafkaBootstrap(), FAST, registry);
+        relays.add(relay);
+        relay.start();
+        Thread.sleep(300);
+        insert(topic, 3);
+
+        assertThat(readAll(SharedInfra.kafkaBootstrap(), topic, 3)).hasSize(3);
+        assertThat(registry.get("ts.outbox.listening").gauge().value()).isZero();
+        assertThat(wakeups(registry, "connect")).isZero();
+        assertThat(wakeups(registry, "notify")).isZero();
+        assertThat(wakeups(registry, "poll")).isGreaterThan(1);
+    }
+
+    /** A relay that listens, with a fallback poll far longer than anything these tests wait for. */
+    private OutboxRelay listeningRelay(String name, SimpleMeterRegistry registry) {
+        OutboxRelay.Settings settings = new OutboxRelay.Settings(
+                FAST.batchSize(),
+                FAST.pollInterval(),
+                FAST.maxBackoff(),
+                FAST.sendTimeout(),
+                FAST.retention(),
+                FAST.initialDelay(),
+                Duration.ofSeconds(30));
+        OutboxRelay relay = new OutboxRelay(name, dataSource, SharedInfra.kafkaBootstrap(), settings, registry);
+        relays.add(relay);
+        relay.start();
+        return relay;
+    }
+
+    private static void awaitListening(SimpleMeterRegistry registry) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> registry.get("ts.outbox.listening").gauge().value() == 1);
+    }
+
+    private static double wakeups(SimpleMeterRegistry registry, String cause) {
+        return registry.get("ts.outbox.wakeups").tag("cause", cause).counter().count();
+    }
+
+    private void awaitOutboxEmpty(Duration atMost) {
+        org.awaitility.Awaitility.await()
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> count("SELECT count(*) FROM outbox") == 0);
+    }
+
+    /** The same database through connections that are not PostgreSQL's driver's (they cannot be unwrapped). */
+    private static DataSource notPostgres(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(
+                OutboxRelayTest.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (result instanceof Connection connection) {
+                        return Proxy.newProxyInstance(
+                                OutboxRelayTest.class.getClassLoader(),
+                                new Class<?>[] {Connection.class},
+                                (p, m, a) -> switch (m.getName()) {
+                                    case "isWrapperFor" -> false;
+                                    case "unwrap" -> throw new SQLException("not a wrapper");
+                                    default -> invoke(connection, m, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private long count(String sql) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
@@ -296,11 +483,17 @@ class OutboxRelayTest {
     }
 
     private List<EventEnvelope<TicketReopened>> insert(String topic, int count) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return insertWith(connection, topic, count);
+        }
+    }
+
+    private static List<EventEnvelope<TicketReopened>> insertWith(Connection connection, String topic, int count)
+            throws Exception {
         List<EventEnvelope<TicketReopened>> events = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox (event_id, topic, message_key, event_type, headers, payload)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < count; i++) {
                 EventEnvelope<TicketReopened> event = EventEnvelope.of(
                         "kit-test", new TicketReopened(UUID.randomUUID(), "again " + i, Instant.now()), Instant.now());
