@@ -3,7 +3,10 @@ package io.ticketsuite.kit.idempotency;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The idempotent consumer guard: records (consumer, event id) with {@code INSERT … ON CONFLICT DO NOTHING} in
@@ -11,16 +14,24 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ProcessedEvents {
-    private static final String INSERT =
-            "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    /** One statement text whatever the batch's size, so the connection's prepared-statement cache holds it once. */
+    private static final String INSERT = "INSERT INTO processed_event (consumer, event_id)"
+            + " SELECT ?1, id FROM unnest(string_to_array(?2, ',')::uuid[]) AS id"
+            + " ON CONFLICT DO NOTHING RETURNING event_id";
 
-    /** True if this consumer had not processed the event yet (and now has, once the transaction commits). */
-    public Uni<Boolean> firstDelivery(String consumer, UUID eventId) {
+    /**
+     * The ids of {@code eventIds} this consumer had not processed yet (and now has, once the transaction commits):
+     * one multi-row insert for the whole batch, returning the rows it inserted.
+     */
+    public Uni<Set<UUID>> firstDeliveries(String consumer, List<UUID> eventIds) {
+        String ids = eventIds.stream().map(UUID::toString).collect(Collectors.joining(","));
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(INSERT)
+                .chain(session -> session.createNativeQuery(INSERT, Object.class)
                         .setParameter(1, consumer)
-                        .setParameter(2, eventId)
-                        .executeUpdate())
-                .map(count -> count == 1);
+                        .setParameter(2, ids)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> row instanceof UUID id ? id : UUID.fromString(row.toString()))
+                        .collect(Collectors.toSet()));
     }
 }

@@ -1,8 +1,10 @@
 package io.ticketsuite.kit.messaging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.CloudEventHeaders;
 import io.ticketsuite.events.EventCodec;
@@ -11,14 +13,20 @@ import io.ticketsuite.events.EventDecodingException;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.EventType;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,15 +34,21 @@ import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
- * The consuming side of the kit: decodes a Kafka record into an event (a poison record fails at once, so the
- * channel's dead-letter strategy moves it to the dead-letter topic with the reason), then, in one transaction,
- * records the event id and runs the handler; a redelivered event is skipped. Transient is not poison: a
- * transaction that fails because of the environment ({@link FailureKind#TRANSIENT}: database or broker
- * unavailable, lost connection, lock or serialization conflict, timeout) is retried with bounded backoff until it
- * succeeds — the channel takes no new record meanwhile and {@link StalledConsumers} turns readiness DOWN; only a
- * failure about the record itself ({@link FailureKind#PERMANENT}) is retried twice more and then dead-lettered,
- * counted in {@code ts_events_dead_lettered_total{consumer,reason}}. Return the {@link Uni} from an {@code
- * @Incoming} method: the offset is committed only after it completes.
+ * The consuming side of the kit. A channel hands the inbox a batch of Kafka records (one poll; the connector runs in
+ * batch mode) and the inbox applies it in <b>one transaction</b>: one multi-row insert into the processed-event
+ * table tells which events are new (a redelivered event is skipped), then the handler runs for each new event in
+ * the records' order (so one ticket's events, on one partition, stay in order), the session flushed and cleared
+ * between events so each handler sees the database as if it ran alone. After the commit, the outcomes are counted and
+ * the handlers' after-commit actions run — once, however many times the transaction was attempted.
+ *
+ * <p>Transient is not poison: a batch that fails because of the environment ({@link FailureKind#TRANSIENT}: database
+ * or broker unavailable, lost connection, lock or serialization conflict, timeout) is retried with bounded backoff
+ * until it succeeds — the channel takes no new record meanwhile and {@link StalledConsumers} turns readiness DOWN. A
+ * batch that fails otherwise is applied again one record per transaction, so that only the record at fault — tried
+ * three times — goes to the dead-letter topic ({@link DeadLetterPublisher}, with its reason), counted in
+ * {@code ts_events_dead_lettered_total{consumer,reason}}; the records after it are processed. A record that is not an
+ * event (cannot be decoded) is dead-lettered at once. Return the {@link Uni} from an {@code @Incoming} method: the
+ * offsets are committed only after it completes; it fails only if the dead-letter topic cannot be written.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -45,16 +59,41 @@ public class EventInbox {
     private static final Duration TRANSIENT_FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration TRANSIENT_MAX_BACKOFF = Duration.ofSeconds(5);
 
+    /** What a handler does with one event; {@code afterCommit} takes actions to run once the transaction committed. */
+    @FunctionalInterface
+    public interface Handler {
+        Uni<Void> handle(EventEnvelope<EventData> event, AfterCommit afterCommit);
+    }
+
+    /** Collects actions (counting a metric, waking a worker) to run after the commit, once; dropped on rollback. */
+    @FunctionalInterface
+    public interface AfterCommit {
+        void add(Runnable action);
+    }
+
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
     private final StalledConsumers stalls;
+    private final DeadLetterPublisher deadLetters;
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DistributionSummary batchSizes;
 
-    private final Function<Supplier<Uni<Boolean>>, Uni<Boolean>> transaction;
+    private final Function<Supplier<Uni<Void>>, Uni<Void>> transaction;
+    private final Supplier<Uni<Void>> betweenEvents;
 
     @Inject
-    public EventInbox(ProcessedEvents processed, MeterRegistry registry, StalledConsumers stalls) {
-        this(processed, registry, stalls, Panache::withTransaction);
+    public EventInbox(
+            ProcessedEvents processed,
+            MeterRegistry registry,
+            StalledConsumers stalls,
+            DeadLetterPublisher deadLetters) {
+        this(
+                processed,
+                registry,
+                stalls,
+                deadLetters,
+                Panache::withTransaction,
+                () -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
     }
 
     /** With another transaction boundary than Hibernate Reactive's (tests of the retry logic). */
@@ -62,61 +101,221 @@ public class EventInbox {
             ProcessedEvents processed,
             MeterRegistry registry,
             StalledConsumers stalls,
-            Function<Supplier<Uni<Boolean>>, Uni<Boolean>> transaction) {
+            DeadLetterPublisher deadLetters,
+            Function<Supplier<Uni<Void>>, Uni<Void>> transaction,
+            Supplier<Uni<Void>> betweenEvents) {
         this.processed = processed;
         this.registry = registry;
         this.stalls = stalls;
+        this.deadLetters = deadLetters;
         this.transaction = transaction;
+        this.betweenEvents = betweenEvents;
+        this.batchSizes = DistributionSummary.builder("ts.events.batch.size")
+                .description("events applied per consumer transaction")
+                .register(registry);
     }
 
-    /**
-     * Like {@link #process(String, ConsumerRecord, Function)}, for a consumer that acts on some of its topic's
-     * types only: a record whose {@code ce_type} is a known type outside {@code relevant} is acknowledged at once —
-     * not decoded, no transaction, no processed-event row — and counted with outcome {@code ignored}. A missing or
-     * unknown type still takes the poison path (dead-letter topic).
-     */
+    /** One record (a channel not in batch mode): as a batch of one. */
+    public Uni<Void> process(
+            String consumer,
+            ConsumerRecord<String, String> record,
+            Function<EventEnvelope<EventData>, Uni<Void>> handler) {
+        return process(consumer, List.of(record), (Set<EventType>) null, handler);
+    }
+
+    /** One record of a consumer that acts on the {@code relevant} types only. */
     public Uni<Void> process(
             String consumer,
             ConsumerRecord<String, String> record,
             Set<EventType> relevant,
             Function<EventEnvelope<EventData>, Uni<Void>> handler) {
-        Header typeHeader = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        Optional<EventType> type = typeHeader == null || typeHeader.value() == null
-                ? Optional.empty()
-                : EventType.fromCeType(new String(typeHeader.value(), StandardCharsets.UTF_8));
-        if (type.isPresent() && !relevant.contains(type.get())) {
-            count(consumer, type.get().ceType(), "ignored");
-            return Uni.createFrom().voidItem();
-        }
-        return process(consumer, record, handler);
+        return process(consumer, List.of(record), relevant, handler);
     }
 
+    /** A batch of records, every type relevant. */
     public Uni<Void> process(
             String consumer,
-            ConsumerRecord<String, String> record,
+            Iterable<ConsumerRecord<String, String>> records,
             Function<EventEnvelope<EventData>, Uni<Void>> handler) {
-        EventEnvelope<EventData> event;
-        try {
-            event = decode(record);
-        } catch (EventDecodingException e) {
-            count(consumer, "unknown", "rejected");
-            deadLettered(consumer, "undecodable");
-            LOG.warnf(
-                    "%s: poison record %s-%d@%d sent to the dead-letter topic: %s",
-                    consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
-            return Uni.createFrom().failure(e);
+        return process(consumer, records, (Set<EventType>) null, handler);
+    }
+
+    /** A batch of records of a consumer that acts on the {@code relevant} types only (null: all). */
+    public Uni<Void> process(
+            String consumer,
+            Iterable<ConsumerRecord<String, String>> records,
+            Set<EventType> relevant,
+            Function<EventEnvelope<EventData>, Uni<Void>> handler) {
+        return process(consumer, records, relevant, (event, afterCommit) -> handler.apply(event));
+    }
+
+    /**
+     * Applies a batch of records. A record whose {@code ce_type} is a known type outside {@code relevant} (when not
+     * null) is acknowledged at once — not decoded, no processed-event row — and counted with outcome {@code ignored};
+     * a missing or unknown type, or a payload that cannot be decoded, goes to the dead-letter topic at once.
+     */
+    public Uni<Void> process(
+            String consumer,
+            Iterable<ConsumerRecord<String, String>> records,
+            Set<EventType> relevant,
+            Handler handler) {
+        List<Item> items = new ArrayList<>();
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Header typeHeader = record.headers().lastHeader(CloudEventHeaders.TYPE);
+            Optional<EventType> type = typeHeader == null || typeHeader.value() == null
+                    ? Optional.empty()
+                    : EventType.fromCeType(new String(typeHeader.value(), StandardCharsets.UTF_8));
+            if (relevant != null && type.isPresent() && !relevant.contains(type.get())) {
+                count(consumer, type.get().ceType(), "ignored");
+                continue;
+            }
+            try {
+                items.add(new Item(record, decode(record)));
+            } catch (EventDecodingException e) {
+                count(consumer, "unknown", "rejected");
+                LOG.warnf(
+                        "%s: poison record %s-%d@%d sent to the dead-letter topic: %s",
+                        consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
+                poison.add(deadLetter(consumer, record, "undecodable", e));
+            }
         }
-        String type = event.type().ceType();
-        String what = type + " " + event.id() + " (" + record.topic() + "-" + record.partition() + "@" + record.offset()
-                + ")";
+        Uni<Void> dead = poison.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(poison).andFailFast().replaceWithVoid();
+        if (items.isEmpty()) {
+            return dead;
+        }
+        String what = items.size() == 1
+                ? items.get(0).what()
+                : items.size() + " events (" + items.get(0).what() + " …)";
+        return dead.chain(() -> withTransientRetry(consumer, what, () -> attempt(consumer, items, handler))
+                .onItem()
+                .transformToUni(done -> {
+                    done.committed();
+                    return Uni.createFrom().voidItem();
+                })
+                .onFailure()
+                .recoverWithUni(e -> {
+                    if (items.size() == 1) {
+                        return retryThenDeadLetter(consumer, items.get(0), handler, e);
+                    }
+                    // a failure about one of the records: apply them one by one, so that only that one is set aside
+                    LOG.warnf("%s: a batch of %s failed (%s); applying its records one by one", consumer, what, e);
+                    return Multi.createFrom()
+                            .iterable(items)
+                            .onItem()
+                            .transformToUniAndConcatenate(item -> withTransientRetry(
+                                            consumer, item.what(), () -> attempt(consumer, List.of(item), handler))
+                                    .onItem()
+                                    .transformToUni(done -> {
+                                        done.committed();
+                                        return Uni.createFrom().voidItem();
+                                    })
+                                    .onFailure()
+                                    .recoverWithUni(f -> retryThenDeadLetter(consumer, item, handler, f)))
+                            .collect()
+                            .last()
+                            .replaceWithVoid();
+                }));
+    }
+
+    /** A decoded record. */
+    private record Item(ConsumerRecord<String, String> record, EventEnvelope<EventData> event) {
+        String what() {
+            return event.type().ceType() + " " + event.id() + " (" + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + ")";
+        }
+    }
+
+    /** What a committed attempt did: outcomes to count and actions to run, once. */
+    private final class Done {
+        private final String consumer;
+        private final List<String[]> outcomes = new ArrayList<>();
+        private final List<Runnable> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Done(String consumer) {
+            this.consumer = consumer;
+        }
+
+        void committed() {
+            stalls.recovered(consumer);
+            for (String[] outcome : outcomes) {
+                count(consumer, outcome[0], outcome[1]);
+            }
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warnf("%s: an after-commit action failed: %s", consumer, e.toString());
+                }
+            }
+        }
+    }
+
+    /** The key of the running attempt's after-commit actions in its Vert.x context's local data. */
+    private static final String AFTER_COMMIT = EventInbox.class.getName() + ".afterCommit";
+
+    /**
+     * Runs {@code action} once the consumer transaction this code runs in has committed (counting a metric of what
+     * the transaction did: a retried or rolled-back attempt counts nothing); outside an inbox transaction, at once. The
+     * inbox's transaction runs on one Vert.x context (Hibernate Reactive's session lives there), which carries the
+     * attempt's list of actions.
+     */
+    public static void afterCommit(Runnable action) {
+        Context context = Vertx.currentContext();
+        List<Runnable> actions = context == null ? null : context.getLocal(AFTER_COMMIT);
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
+        }
+    }
+
+    /** One transaction over the items: which are new, then each new one's handler, in order. */
+    private Uni<Done> attempt(String consumer, List<Item> items, Handler handler) {
+        Done done = new Done(consumer);
+        List<UUID> ids = items.stream().map(item -> item.event().id()).toList();
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(AFTER_COMMIT, done.actions);
+        }
+        return transaction
+                .apply(() -> processed.firstDeliveries(consumer, ids).chain(first -> {
+                    Set<UUID> fresh = new HashSet<>(first);
+                    return Multi.createFrom()
+                            .iterable(items)
+                            .onItem()
+                            .transformToUniAndConcatenate(item -> {
+                                String type = item.event().type().ceType();
+                                if (!fresh.remove(item.event().id())) {
+                                    done.outcomes.add(new String[] {type, "duplicate"});
+                                    return Uni.createFrom().voidItem();
+                                }
+                                done.outcomes.add(new String[] {type, "processed"});
+                                return handler.handle(item.event(), done.actions::add)
+                                        .chain(() -> betweenEvents.get());
+                            })
+                            .collect()
+                            .last()
+                            .replaceWithVoid();
+                }))
+                .invoke(() -> batchSizes.record(items.size()))
+                .eventually(() -> {
+                    if (context != null) {
+                        context.removeLocal(AFTER_COMMIT);
+                    }
+                })
+                .replaceWith(done);
+    }
+
+    /**
+     * The environment failed (database or broker unavailable, lock conflict, timeout): the same work again, until it
+     * succeeds; the channel takes no new record meanwhile and readiness is DOWN.
+     */
+    private <T> Uni<T> withTransientRetry(String consumer, String what, Supplier<Uni<T>> work) {
         return Uni.createFrom()
-                .deferred(() -> transaction.apply(() -> processed
-                        .firstDelivery(consumer, event.id())
-                        .chain(first -> first
-                                ? handler.apply(event).replaceWith(true)
-                                : Uni.createFrom().item(false))))
-                // the environment failed (database or broker unavailable, lock conflict, timeout): the same record
-                // again, until it succeeds; the channel takes no new record meanwhile and readiness is DOWN
+                .deferred(() -> work.get())
                 .onFailure(FailureKind::isTransient)
                 .invoke(e -> {
                     transientFailures(consumer).increment();
@@ -125,28 +324,53 @@ public class EventInbox {
                 .onFailure(FailureKind::isTransient)
                 .retry()
                 .withBackOff(TRANSIENT_FIRST_BACKOFF, TRANSIENT_MAX_BACKOFF)
-                .atMost(Long.MAX_VALUE)
-                // the record failed: a few quick attempts (a race between replicas resolves), then the dead letters
-                .onFailure()
-                .invoke(e -> LOG.warnf("%s: %s failed, will retry: %s", consumer, what, e.toString()))
+                .atMost(Long.MAX_VALUE);
+    }
+
+    /** The record failed: a few quick attempts (a race between replicas resolves), then the dead letters. */
+    private Uni<Void> retryThenDeadLetter(String consumer, Item item, Handler handler, Throwable first) {
+        LOG.warnf("%s: %s failed, will retry: %s", consumer, item.what(), first.toString());
+        return withTransientRetry(consumer, item.what(), () -> attempt(consumer, List.of(item), handler))
                 .onFailure()
                 .retry()
                 .withBackOff(Duration.ofMillis(50), Duration.ofMillis(500))
-                .atMost(PERMANENT_RETRIES)
-                .invoke(first -> {
-                    stalls.recovered(consumer);
-                    count(consumer, type, first ? "processed" : "duplicate");
+                .atMost(PERMANENT_RETRIES - 1L)
+                .onItem()
+                .transformToUni(done -> {
+                    done.committed();
+                    return Uni.createFrom().voidItem();
                 })
                 .onFailure()
-                .invoke(e -> {
+                .recoverWithUni(e -> {
                     stalls.recovered(consumer);
-                    count(consumer, type, "failed");
-                    deadLettered(consumer, reason(e));
+                    count(consumer, item.event().type().ceType(), "failed");
                     LOG.errorf(
                             "%s: %s sent to the dead-letter topic after %d attempts: %s",
-                            consumer, what, PERMANENT_RETRIES + 1, e.toString());
-                })
-                .replaceWithVoid();
+                            consumer, item.what(), PERMANENT_RETRIES + 1, e.toString());
+                    return deadLetter(consumer, item.record(), reason(e), e);
+                });
+    }
+
+    /**
+     * Puts the record on the dead-letter topic (retried while the broker is away: the record is never dropped) and
+     * counts it; continues on the caller's Vert.x context, where the next record's transaction must run.
+     */
+    private Uni<Void> deadLetter(String consumer, ConsumerRecord<String, String> record, String reason, Throwable e) {
+        Context context = Vertx.currentContext();
+        Uni<Void> sent = withTransientRetry(
+                        consumer,
+                        "dead letter " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        () -> deadLetters
+                                .deadLetter(record, e)
+                                .ifNoItem()
+                                .after(Duration.ofSeconds(30))
+                                .failWith(() -> new java.util.concurrent.TimeoutException(
+                                        "dead-letter topic not acknowledged")))
+                .invoke(() -> {
+                    stalls.recovered(consumer);
+                    deadLettered(consumer, reason);
+                });
+        return context == null ? sent : sent.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     /** A short, bounded reason for a dead letter's metric tag: the failure's type (its root cause's). */

@@ -11,8 +11,8 @@ import io.ticketsuite.events.Channel;
 import io.ticketsuite.events.Customer;
 import io.ticketsuite.events.CustomerTier;
 import io.ticketsuite.events.EventCodec;
-import io.ticketsuite.events.EventDecodingException;
 import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketType;
@@ -21,10 +21,15 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
@@ -33,19 +38,30 @@ class EventInboxTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final StalledConsumers stalls = new StalledConsumers(registry);
     private final AtomicInteger transactions = new AtomicInteger();
+    /** Event ids the fake processed-event table already holds. */
+    private final Set<UUID> seen = ConcurrentHashMap.newKeySet();
+
+    private final List<ProducerRecord<String, String>> deadLettered = new CopyOnWriteArrayList<>();
     private final EventInbox inbox = new EventInbox(
             new ProcessedEvents() {
                 @Override
-                public Uni<Boolean> firstDelivery(String consumer, UUID eventId) {
-                    return Uni.createFrom().item(true);
+                public Uni<Set<UUID>> firstDeliveries(String consumer, List<UUID> eventIds) {
+                    Set<UUID> first = new HashSet<>(eventIds);
+                    first.removeAll(seen);
+                    return Uni.createFrom().item(first);
                 }
             },
             registry,
             stalls,
+            DeadLetterPublisher.with("test-dlq", record -> {
+                deadLettered.add(record);
+                return Uni.createFrom().voidItem();
+            }),
             work -> {
                 transactions.incrementAndGet();
                 return Uni.createFrom().deferred(() -> work.get());
-            });
+            },
+            () -> Uni.createFrom().voidItem());
 
     @Test
     void aTransientFailureIsRetriedUntilItSucceedsWhileReadinessIsDown() {
@@ -86,8 +102,15 @@ class EventInboxTest {
                 .subscribe()
                 .withSubscriber(UniAssertSubscriber.create());
 
-        result.awaitFailure(Duration.ofSeconds(10)).assertFailedWith(IllegalStateException.class);
+        result.awaitItem(Duration.ofSeconds(10));
         assertThat(attempts).hasValue(3);
+        assertThat(deadLettered).singleElement().satisfies(dead -> {
+            assertThat(dead.topic()).isEqualTo("test-dlq");
+            assertThat(header(dead, "dead-letter-reason")).isEqualTo("no team 'nowhere' in the directory");
+            assertThat(header(dead, "dead-letter-topic")).isEqualTo("ticket-events");
+            assertThat(header(dead, "dead-letter-offset")).isEqualTo("42");
+            assertThat(header(dead, "ce_type")).isEqualTo("ticket.created");
+        });
         assertThat(stalls.isStalled("test.consumer")).isFalse();
         Counter dead = registry.get("ts.events.dead.lettered")
                 .tag("consumer", "test.consumer")
@@ -107,15 +130,117 @@ class EventInboxTest {
                 })
                 .subscribe()
                 .withSubscriber(UniAssertSubscriber.create())
-                .awaitFailure(Duration.ofSeconds(5))
-                .assertFailedWith(EventDecodingException.class);
+                .awaitItem(Duration.ofSeconds(5));
         assertThat(attempts).hasValue(0);
+        assertThat(deadLettered).singleElement().satisfies(dead -> {
+            assertThat(dead.value()).isEqualTo("{not json");
+            assertThat(header(dead, "dead-letter-reason")).isNotBlank();
+        });
         assertThat(transactions).hasValue(0);
         assertThat(registry.get("ts.events.dead.lettered")
                         .tag("reason", "undecodable")
                         .counter()
                         .count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void aBatchIsOneTransactionAppliedInOrderAndCountedAfterTheCommit() {
+        List<ConsumerRecord<String, String>> batch = List.of(record(1), record(2), record(3), record(4));
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        List<Long> afterCommit = new CopyOnWriteArrayList<>();
+        inbox.process("test.consumer", batch, null, (event, after) -> {
+                    long offset = offsetOf(batch, event.id());
+                    handled.add(offset);
+                    after.add(() -> afterCommit.add(offset));
+                    return Uni.createFrom().voidItem();
+                })
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitItem(Duration.ofSeconds(5));
+        assertThat(transactions).as("one transaction for the batch").hasValue(1);
+        assertThat(handled).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(afterCommit).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(counted("processed")).isEqualTo(4.0);
+        assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventOfABatchIsSkipped() {
+        List<ConsumerRecord<String, String>> batch = List.of(record(1), record(2), record(3));
+        seen.add(eventId(batch.get(1)));
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        inbox.process("test.consumer", batch, event -> {
+                    handled.add(offsetOf(batch, event.id()));
+                    return Uni.createFrom().voidItem();
+                })
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitItem(Duration.ofSeconds(5));
+        assertThat(handled).containsExactly(1L, 3L);
+        assertThat(counted("processed")).isEqualTo(2.0);
+        assertThat(counted("duplicate")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRecordThatFailsDeterministicallyInABatchAloneGoesToTheDeadLettersAndTheOthersAreApplied() {
+        List<ConsumerRecord<String, String>> batch = List.of(record(1), record(2), record(3), record(4), record(5));
+        UUID bad = eventId(batch.get(2));
+        AtomicInteger badAttempts = new AtomicInteger();
+        List<Long> committed = new CopyOnWriteArrayList<>();
+        inbox.process("test.consumer", batch, null, (event, after) -> {
+                    if (event.id().equals(bad)) {
+                        badAttempts.incrementAndGet();
+                        return Uni.createFrom().failure(new IllegalArgumentException("no such team"));
+                    }
+                    long offset = offsetOf(batch, event.id());
+                    after.add(() -> committed.add(offset));
+                    return Uni.createFrom().voidItem();
+                })
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitItem(Duration.ofSeconds(10));
+        // the rolled-back batch's after-commit actions never ran; each good record was applied once, in order
+        assertThat(committed).containsExactly(1L, 2L, 4L, 5L);
+        assertThat(badAttempts).as("in the batch, alone, and twice more").hasValue(4);
+        assertThat(transactions)
+                .as("the batch, then one per record, the bad one three times")
+                .hasValue(8);
+        assertThat(deadLettered).singleElement().satisfies(dead -> {
+            assertThat(header(dead, "dead-letter-offset")).isEqualTo("3");
+            assertThat(header(dead, "dead-letter-reason")).isEqualTo("no such team");
+        });
+        assertThat(counted("processed")).isEqualTo(4.0);
+        assertThat(counted("failed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void anIrrelevantTypeIsAcknowledgedWithoutATransaction() {
+        inbox.process("test.consumer", List.of(record(1)), Set.of(EventType.TICKET_TRIAGED), event -> {
+                    throw new AssertionError("not for this consumer");
+                })
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitItem(Duration.ofSeconds(5));
+        assertThat(transactions).hasValue(0);
+        assertThat(counted("ignored")).isEqualTo(1.0);
+    }
+
+    private static long offsetOf(List<ConsumerRecord<String, String>> batch, UUID eventId) {
+        return batch.stream()
+                .filter(r -> eventId(r).equals(eventId))
+                .findFirst()
+                .orElseThrow()
+                .offset();
+    }
+
+    private static UUID eventId(ConsumerRecord<String, String> record) {
+        return UUID.fromString(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+    }
+
+    private static String header(ProducerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private double counted(String outcome) {
@@ -126,6 +251,10 @@ class EventInboxTest {
     }
 
     private static ConsumerRecord<String, String> record() {
+        return record(42L);
+    }
+
+    private static ConsumerRecord<String, String> record(long offset) {
         UUID ticket = UUID.randomUUID();
         TicketCreated created = new TicketCreated(
                 ticket,
@@ -140,7 +269,7 @@ class EventInboxTest {
                 Instant.now());
         EventEnvelope<TicketCreated> envelope = EventEnvelope.of("test", created, Instant.now());
         ConsumerRecord<String, String> record =
-                new ConsumerRecord<>("ticket-events", 0, 42L, ticket.toString(), EventCodec.toJson(created));
+                new ConsumerRecord<>("ticket-events", 0, offset, ticket.toString(), EventCodec.toJson(created));
         EventCodec.headers(envelope).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
