@@ -10,7 +10,7 @@ import io.ticketsuite.intake.service.EscalationLog;
 import io.ticketsuite.intake.service.TicketService;
 import io.ticketsuite.kit.messaging.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,8 +33,8 @@ public class DecisionConsumer {
     }
 
     @Incoming(TRIAGE_IN)
-    public Uni<Void> onTriage(ConsumerRecord<String, String> record) {
-        return inbox.process("intake.triage", record, event -> {
+    public Uni<Void> onTriage(ConsumerRecords<String, String> records) {
+        return inbox.process("intake.triage", records, event -> {
             if (event.data() instanceof TicketTriaged t) {
                 return tickets.applyTriage(t.ticketId(), t.category(), t.priority(), "triaged as " + t.category());
             }
@@ -46,8 +46,8 @@ public class DecisionConsumer {
     }
 
     @Incoming(ROUTING_IN)
-    public Uni<Void> onRouting(ConsumerRecord<String, String> record) {
-        return inbox.process("intake.routing", record, event -> {
+    public Uni<Void> onRouting(ConsumerRecords<String, String> records) {
+        return inbox.process("intake.routing", records, event -> {
             if (event.data() instanceof TicketAssigned a) {
                 return tickets.applyAssignment(a);
             }

@@ -39,6 +39,7 @@ import io.ticketsuite.intake.rest.dto.TicketResponse;
 import io.ticketsuite.intake.rest.dto.TimeEntryRequest;
 import io.ticketsuite.intake.rest.dto.TimeEntryResponse;
 import io.ticketsuite.intake.security.Actor;
+import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
@@ -695,11 +696,12 @@ public class TicketService {
             ticket.resolvedAt = now;
         }
         ticket.closedAt = to == TicketStatus.CLOSED ? now : null;
-        Counter.builder("ts.tickets.status.changes")
+        // a status change applied from an event (a decision) is counted once its transaction committed
+        EventInbox.afterCommit(() -> Counter.builder("ts.tickets.status.changes")
                 .description("status transitions, by target status")
                 .tag("to", to.name())
                 .register(registry)
-                .increment();
+                .increment());
         return new TicketStatusChanged(
                 ticket.id,
                 ticket.type,
@@ -732,10 +734,10 @@ public class TicketService {
 
     private Uni<Void> unknown(String what, UUID ticketId) {
         LOG.warnf("ignoring %s for unknown ticket %s", what, ticketId);
-        Counter.builder("ts.events.unknown.ticket")
+        EventInbox.afterCommit(() -> Counter.builder("ts.events.unknown.ticket")
                 .description("events about tickets this service does not know")
                 .register(registry)
-                .increment();
+                .increment());
         return Uni.createFrom().voidItem();
     }
 

@@ -6,7 +6,7 @@ import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.messaging.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,8 +27,8 @@ public class CsatEventsConsumer {
     }
 
     @Incoming(CSAT_TICKETS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("notification.csat", record, EnumSet.of(EventType.TICKET_STATUS_CHANGED), event -> {
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("notification.csat", records, EnumSet.of(EventType.TICKET_STATUS_CHANGED), event -> {
             if (event.data() instanceof TicketStatusChanged s) {
                 return csat.onStatusChanged(event.id(), s);
             }

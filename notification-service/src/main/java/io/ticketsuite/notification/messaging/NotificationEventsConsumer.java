@@ -13,7 +13,7 @@ import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.notification.service.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -38,10 +38,10 @@ public class NotificationEventsConsumer {
     }
 
     @Incoming(TICKETS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
         return inbox.process(
                 "notification.ticket-events",
-                record,
+                records,
                 EnumSet.of(EventType.TICKET_CREATED, EventType.TICKET_STATUS_CHANGED, EventType.TICKET_COMMENT_ADDED),
                 event -> {
                     if (event.data() instanceof TicketCreated c) {
@@ -58,10 +58,10 @@ public class NotificationEventsConsumer {
     }
 
     @Incoming(ROUTING_IN)
-    public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
+    public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
         return inbox.process(
                 "notification.routing-events",
-                record,
+                records,
                 EnumSet.of(EventType.TICKET_ASSIGNED, EventType.TICKET_REASSIGNED, EventType.TICKET_ESCALATED),
                 event -> {
                     if (event.data() instanceof TicketAssigned a) {
@@ -78,10 +78,10 @@ public class NotificationEventsConsumer {
     }
 
     @Incoming(SLA_IN)
-    public Uni<Void> onSlaEvent(ConsumerRecord<String, String> record) {
+    public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
         return inbox.process(
                 "notification.sla-events",
-                record,
+                records,
                 EnumSet.of(EventType.SLA_WARNING, EventType.SLA_BREACHED, EventType.SLA_ESCALATED),
                 event -> event.data() instanceof SlaThresholdReached t
                         ? notifications.onSlaThreshold(event.id(), event.type(), t)

@@ -15,6 +15,7 @@ import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketStatusChanged;
+import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.security.Caller;
@@ -214,11 +215,11 @@ public class NotificationService {
                     Uni<Void> park = Uni.createFrom().voidItem();
                     if (plan.parkCustomerNotice()) {
                         LOG.debugf("ticket %s not known yet: customer notice of %s parked", event.ticketId(), eventId);
-                        counter(
+                        EventInbox.afterCommit(() -> counter(
                                         "ts.notification.parked",
                                         "customer notices waiting for their ticket.created",
                                         NotificationKind.SLA_BREACHED_CUSTOMER)
-                                .increment();
+                                .increment());
                         park = parked.park(eventId, event.ticketId(), NotificationKind.SLA_BREACHED_CUSTOMER);
                     }
                     return park.chain(() -> deliverAll(eventId, plan.notifications()));
@@ -306,21 +307,21 @@ public class NotificationService {
                     .tag("channel", channel.name())
                     .register(registry));
             if (!delivered) {
-                counter(
+                EventInbox.afterCommit(() -> counter(
                                 "ts.notification.duplicates",
                                 "notifications already delivered for this event and recipient",
                                 planned.kind())
-                        .increment();
+                        .increment());
                 return Uni.createFrom().voidItem();
             }
-            Counter.builder("ts.notification.delivered")
+            EventInbox.afterCommit(() -> Counter.builder("ts.notification.delivered")
                     .description("notifications delivered, by kind, recipient role, channel and urgency")
                     .tag("kind", planned.kind().slug())
                     .tag("urgency", planned.kind().urgency().name())
                     .tag("role", planned.recipientRole().name())
                     .tag("channel", channel.name())
                     .register(registry)
-                    .increment();
+                    .increment());
             return emails.enqueue(n)
                     .chain(() -> outbox.append(new NotificationDelivered(
                             n.ticketId,
@@ -336,12 +337,12 @@ public class NotificationService {
     }
 
     private void skipped(String what, String reason) {
-        Counter.builder("ts.notification.skipped")
+        EventInbox.afterCommit(() -> Counter.builder("ts.notification.skipped")
                 .description("messages not sent on purpose (internal ticket, nobody to tell), by kind or event type")
                 .tag("kind", what)
                 .tag("reason", reason)
                 .register(registry)
-                .increment();
+                .increment());
     }
 
     private Counter counter(String name, String description, NotificationKind kind) {

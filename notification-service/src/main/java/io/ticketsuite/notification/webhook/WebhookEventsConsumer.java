@@ -3,7 +3,7 @@ package io.ticketsuite.notification.webhook;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.messaging.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -29,22 +29,22 @@ public class WebhookEventsConsumer {
     }
 
     @Incoming(TICKETS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        return inbox.process(CONSUMER, record, queue::enqueue);
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
+        return inbox.process(CONSUMER, records, queue::enqueue);
     }
 
     @Incoming(TRIAGE_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecord<String, String> record) {
-        return inbox.process(CONSUMER, record, queue::enqueue);
+    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
+        return inbox.process(CONSUMER, records, queue::enqueue);
     }
 
     @Incoming(ROUTING_IN)
-    public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
-        return inbox.process(CONSUMER, record, queue::enqueue);
+    public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
+        return inbox.process(CONSUMER, records, queue::enqueue);
     }
 
     @Incoming(SLA_IN)
-    public Uni<Void> onSlaEvent(ConsumerRecord<String, String> record) {
-        return inbox.process(CONSUMER, record, queue::enqueue);
+    public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
+        return inbox.process(CONSUMER, records, queue::enqueue);
     }
 }

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.reporting.service.ReportingService;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -28,27 +28,27 @@ public class ReportingEventsConsumer {
     }
 
     @Incoming(TICKETS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("reporting.ticket-events", record, event -> reporting.apply(event.data()));
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("reporting.ticket-events", records, event -> reporting.apply(event.data()));
     }
 
     @Incoming(TRIAGE_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("reporting.triage-events", record, event -> reporting.apply(event.data()));
+    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("reporting.triage-events", records, event -> reporting.apply(event.data()));
     }
 
     @Incoming(ROUTING_IN)
-    public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("reporting.routing-events", record, event -> reporting.apply(event.data()));
+    public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("reporting.routing-events", records, event -> reporting.apply(event.data()));
     }
 
     @Incoming(SLA_IN)
-    public Uni<Void> onSlaEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("reporting.sla-events", record, event -> reporting.apply(event.data()));
+    public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("reporting.sla-events", records, event -> reporting.apply(event.data()));
     }
 
     @Incoming(NOTIFICATIONS_IN)
-    public Uni<Void> onNotificationEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("reporting.notification-events", record, event -> reporting.apply(event.data()));
+    public Uni<Void> onNotificationEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("reporting.notification-events", records, event -> reporting.apply(event.data()));
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.SlaBreached;
+import io.ticketsuite.kit.messaging.EventInbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,17 +62,19 @@ public class ReportingMetrics {
                 .register(registry);
     }
 
+    /** Counted once the consumer's transaction committed. */
     public void breach(SlaBreached breach) {
-        Counter.builder("ts.reporting.sla.breaches")
+        EventInbox.afterCommit(() -> Counter.builder("ts.reporting.sla.breaches")
                 .description("SLA breaches seen, by clock and priority")
                 .tag("clock", breach.clock().name().toLowerCase(Locale.ROOT))
                 .tag("priority", breach.priority().name())
                 .register(registry)
-                .increment();
+                .increment());
     }
 
+    /** Recorded once the consumer's transaction committed. */
     public void assignmentLatency(Duration latency) {
-        assignmentLatency.record(latency.isNegative() ? Duration.ZERO : latency);
+        EventInbox.afterCommit(() -> assignmentLatency.record(latency.isNegative() ? Duration.ZERO : latency));
     }
 
     @Scheduled(

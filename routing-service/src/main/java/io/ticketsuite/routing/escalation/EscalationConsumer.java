@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -43,23 +43,23 @@ public class EscalationConsumer {
     }
 
     @Incoming(TICKET_EVENTS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        return process("routing.escalations.ticket-events", record, TICKET_TYPES);
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
+        return process("routing.escalations.ticket-events", records, TICKET_TYPES);
     }
 
     @Incoming(TRIAGE_EVENTS_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecord<String, String> record) {
-        return process("routing.escalations.triage-events", record, TRIAGE_TYPES);
+    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
+        return process("routing.escalations.triage-events", records, TRIAGE_TYPES);
     }
 
     @Incoming(SLA_EVENTS_IN)
-    public Uni<Void> onSlaEvent(ConsumerRecord<String, String> record) {
-        return process("routing.escalations.sla-events", record, SLA_TYPES);
+    public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
+        return process("routing.escalations.sla-events", records, SLA_TYPES);
     }
 
-    private Uni<Void> process(String consumer, ConsumerRecord<String, String> record, Set<EventType> types) {
+    private Uni<Void> process(String consumer, ConsumerRecords<String, String> records, Set<EventType> types) {
         List<Escalation> opened = new ArrayList<>();
-        return inbox.process(consumer, record, types, event -> {
+        return inbox.process(consumer, records, types, event -> {
                     opened.clear(); // a retried transaction starts over
                     return handle(event).invoke(opened::addAll).replaceWithVoid();
                 })

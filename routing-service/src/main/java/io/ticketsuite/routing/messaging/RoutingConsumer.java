@@ -11,7 +11,7 @@ import io.ticketsuite.routing.service.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -39,8 +39,8 @@ public class RoutingConsumer {
     }
 
     @Incoming(TICKET_EVENTS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("routing.ticket-events", record, TICKET_TYPES, event -> {
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("routing.ticket-events", records, TICKET_TYPES, event -> {
             if (event.data() instanceof TicketCreated created) {
                 return routing.onCreated(created);
             }
@@ -52,8 +52,8 @@ public class RoutingConsumer {
     }
 
     @Incoming(TRIAGE_EVENTS_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecord<String, String> record) {
-        return inbox.process("routing.triage-events", record, TRIAGE_TYPES, event -> {
+    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
+        return inbox.process("routing.triage-events", records, TRIAGE_TYPES, event -> {
             if (event.data() instanceof TicketTriaged triaged) {
                 return routing.onTriaged(triaged);
             }

@@ -10,6 +10,7 @@ import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.routing.Assignment;
@@ -160,11 +161,12 @@ public class RoutingService {
 
     private Uni<Void> routeIfReady(RoutingTicket ticket) {
         if (!ticket.readyToRoute()) {
-            Counter.builder("ts.routing.tickets.parked")
+            String waitingFor = ticket.createdSeen ? "ticket.triaged" : "ticket.created";
+            EventInbox.afterCommit(() -> Counter.builder("ts.routing.tickets.parked")
                     .description("events applied to a ticket that cannot be routed yet, by the fact still missing")
-                    .tag("waiting_for", ticket.createdSeen ? "ticket.triaged" : "ticket.created")
+                    .tag("waiting_for", waitingFor)
                     .register(registry)
-                    .increment();
+                    .increment());
             return Uni.createFrom().voidItem();
         }
         RouteFacts facts = new RouteFacts(ticket.category, ticket.tier, ticket.priority, ticket.language);
@@ -227,7 +229,12 @@ public class RoutingService {
                 .replaceWithVoid();
     }
 
+    /** Counts an assignment once its transaction committed. */
     private void measure(Assignment assignment, Selection selection) {
+        EventInbox.afterCommit(() -> count(assignment, selection));
+    }
+
+    private void count(Assignment assignment, Selection selection) {
         Counter.builder("ts.routing.assignments")
                 .description("tickets assigned, by team and by the rule that fired")
                 .tag("team", assignment.teamId)

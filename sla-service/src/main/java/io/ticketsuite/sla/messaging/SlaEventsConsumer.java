@@ -8,8 +8,7 @@ import io.ticketsuite.sla.service.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -44,32 +43,28 @@ public class SlaEventsConsumer {
     }
 
     @Incoming(TICKET_EVENTS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        return process("sla.ticket-events", record);
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
+        return process("sla.ticket-events", records);
     }
 
     @Incoming(TRIAGE_EVENTS_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecord<String, String> record) {
-        return process("sla.triage-events", record);
+    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
+        return process("sla.triage-events", records);
     }
 
     @Incoming(ROUTING_EVENTS_IN)
-    public Uni<Void> onRoutingEvent(ConsumerRecord<String, String> record) {
-        return process("sla.routing-events", record);
+    public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
+        return process("sla.routing-events", records);
     }
 
-    private Uni<Void> process(String consumer, ConsumerRecord<String, String> record) {
-        // what the last (committed) attempt did, counted once the transaction committed
-        AtomicReference<SlaService.Applied> applied = new AtomicReference<>();
+    private Uni<Void> process(String consumer, ConsumerRecords<String, String> records) {
+        // what each event did is counted once its transaction committed
         return inbox.process(
-                        consumer,
-                        record,
-                        RELEVANT,
-                        event -> sla.apply(event.data()).invoke(applied::set).replaceWithVoid())
-                .invoke(() -> {
-                    if (applied.get() != null) {
-                        metrics.applied(applied.get());
-                    }
-                });
+                consumer,
+                records,
+                RELEVANT,
+                (event, afterCommit) -> sla.apply(event.data())
+                        .invoke(applied -> afterCommit.add(() -> metrics.applied(applied)))
+                        .replaceWithVoid());
     }
 }

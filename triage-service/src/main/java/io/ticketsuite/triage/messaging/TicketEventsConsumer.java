@@ -7,8 +7,7 @@ import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.triage.service.TriageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -30,21 +29,16 @@ public class TicketEventsConsumer {
     }
 
     @Incoming(TICKETS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecord<String, String> record) {
-        AtomicReference<TriageService.Outcome> outcome = new AtomicReference<>();
-        // the other types of ticket-events are acknowledged without decoding or a transaction (outcome "ignored")
-        return inbox.process(CONSUMER, record, EnumSet.of(EventType.TICKET_CREATED), event -> {
-                    if (event.data() instanceof TicketCreated created) {
-                        return triage.triage(event, created)
-                                .invoke(outcome::set)
-                                .replaceWithVoid();
-                    }
-                    return Uni.createFrom().voidItem();
-                })
-                .invoke(() -> {
-                    if (outcome.get() != null) {
-                        triage.committed(outcome.get());
-                    }
-                });
+    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
+        // the other types of ticket-events are acknowledged without decoding or a transaction (outcome "ignored");
+        // an outcome is counted once its transaction committed
+        return inbox.process(CONSUMER, records, EnumSet.of(EventType.TICKET_CREATED), (event, afterCommit) -> {
+            if (event.data() instanceof TicketCreated created) {
+                return triage.triage(event, created)
+                        .invoke(outcome -> afterCommit.add(() -> triage.committed(outcome)))
+                        .replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 }
