@@ -3,6 +3,14 @@ package io.ticketsuite.kit.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -80,6 +88,7 @@ public class EventInbox {
 
     private final Function<Supplier<Uni<Void>>, Uni<Void>> transaction;
     private final Supplier<Uni<Void>> betweenEvents;
+    private Tracer tracer = OpenTelemetry.noop().getTracer("io.ticketsuite.kit.inbox");
 
     @Inject
     public EventInbox(
@@ -174,9 +183,15 @@ public class EventInbox {
                 items.add(new Item(record, decode(record)));
             } catch (EventDecodingException e) {
                 count(consumer, "unknown", "rejected");
-                LOG.warnf(
-                        "%s: poison record %s-%d@%d sent to the dead-letter topic: %s",
-                        consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
+                Span span = span(consumer, record);
+                try (Scope ignored = span.makeCurrent()) {
+                    span.recordException(e);
+                    LOG.warnf(
+                            "%s: poison record %s-%d@%d sent to the dead-letter topic: %s",
+                            consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
+                } finally {
+                    span.end();
+                }
                 poison.add(deadLetter(consumer, record, "undecodable", e));
             }
         }
@@ -253,6 +268,66 @@ public class EventInbox {
         }
     }
 
+    /** Reads a record's W3C trace context headers ({@code traceparent}, {@code tracestate}). */
+    private static final TextMapGetter<ConsumerRecord<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ConsumerRecord<String, String> record) {
+            List<String> keys = new ArrayList<>();
+            record.headers().forEach(header -> keys.add(header.key()));
+            return keys;
+        }
+
+        @Override
+        public String get(ConsumerRecord<String, String> record, String key) {
+            Header header = record == null ? null : record.headers().lastHeader(key);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
+    /**
+     * A consumer span for one record, child of the trace the record carries: a batch is one transaction, but each
+     * event is handled — and the events it causes are written — in its own record's trace.
+     */
+    private Span span(String consumer, ConsumerRecord<String, String> record) {
+        io.opentelemetry.context.Context parent = W3CTraceContextPropagator.getInstance()
+                .extract(io.opentelemetry.context.Context.root(), record, HEADERS);
+        return tracer.spanBuilder(record.topic() + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+    }
+
+    /** Runs the work with the record's span current (through its asynchronous steps), and ends the span after. */
+    private <T> Uni<T> traced(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            Span span = span(consumer, record);
+            Scope scope = span.makeCurrent();
+            Uni<T> started;
+            try {
+                started = work.get();
+            } catch (RuntimeException e) {
+                scope.close();
+                span.recordException(e);
+                span.end();
+                throw e;
+            }
+            return started.onTermination().invoke((item, failure, cancelled) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR);
+                }
+                scope.close();
+                span.end();
+            });
+        });
+    }
+
     /** The key of the running attempt's after-commit actions in its Vert.x context's local data. */
     private static final String AFTER_COMMIT = EventInbox.class.getName() + ".afterCommit";
 
@@ -293,7 +368,10 @@ public class EventInbox {
                                     return Uni.createFrom().voidItem();
                                 }
                                 done.outcomes.add(new String[] {type, "processed"});
-                                return handler.handle(item.event(), done.actions::add)
+                                return traced(
+                                                consumer,
+                                                item.record(),
+                                                () -> handler.handle(item.event(), done.actions::add))
                                         .chain(() -> betweenEvents.get());
                             })
                             .collect()
