@@ -31,7 +31,8 @@ final class Procs {
                                 return;
                             }
                             String stat = Files.readString(p.resolve("stat"));
-                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            String[] fields =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                             // after "pid (comm) ": state=0 ... utime=11 stime=12 ... rss=21 (pages)
                             double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / HZ;
                             long rss = Long.parseLong(fields[21]) * 4;
@@ -50,8 +51,8 @@ final class Procs {
     }
 
     private static String name(Path proc) throws IOException {
-        String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
-                .replace('\0', ' ');
+        String cmdline =
+                new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
         if (cmdline.isBlank()) {
             return null;
         }
@@ -82,8 +83,7 @@ final class Procs {
         Map<String, Double> used = new TreeMap<>();
         after.forEach((name, usage) -> used.put(
                 name,
-                usage.cpuMillis()
-                        - (before.containsKey(name) ? before.get(name).cpuMillis() : 0.0)));
+                usage.cpuMillis() - (before.containsKey(name) ? before.get(name).cpuMillis() : 0.0)));
         return used;
     }
 

@@ -87,9 +87,14 @@ public final class SuiteSurge {
                                     .put("language", "en");
                             long t0 = System.nanoTime();
                             try {
-                                Post.Answer answer = Post.json(url + "/api/v1/tickets", body.toString(), Tokens.channel());
+                                Post.Answer answer =
+                                        Post.json(url + "/api/v1/tickets", body.toString(), Tokens.channel());
                                 if (answer.status() == 201) {
-                                    postedAt.put(JSON.readTree(answer.body()).get("id").asText(), t0);
+                                    postedAt.put(
+                                            JSON.readTree(answer.body())
+                                                    .get("id")
+                                                    .asText(),
+                                            t0);
                                 } else {
                                     refused.incrementAndGet();
                                     System.err.println("refused: " + answer.status() + " " + answer.body());
@@ -147,7 +152,8 @@ public final class SuiteSurge {
                     latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99),
                     latency.getMaxValue());
-            System.out.printf("       PostgreSQL commits: %d = %.1f per ticket%n", commits, commits / (double) accepted);
+            System.out.printf(
+                    "       PostgreSQL commits: %d = %.1f per ticket%n", commits, commits / (double) accepted);
             System.out.printf("%-22s %10s %12s %10s%n", "CPU over the surge", "ms", "ms/ticket", "RSS MiB");
             double total = 0;
             for (var used : Procs.cpuBetween(before, after).entrySet()) {
@@ -171,7 +177,10 @@ public final class SuiteSurge {
             if (!line.isBlank()) {
                 JsonNode row = JSON.readTree(line);
                 String subject = row.path("subject").asText("");
-                texts.add(new String[] {subject.isBlank() ? "Support request" : subject, row.path("body").asText("")});
+                texts.add(new String[] {
+                    subject.isBlank() ? "Support request" : subject,
+                    row.path("body").asText("")
+                });
             }
         }
         if (texts.isEmpty()) {
@@ -229,7 +238,8 @@ public final class SuiteSurge {
         for (String db : databases(pgUrl, pgUser)) {
             try (Connection c = DriverManager.getConnection(pgUrl + db, props(pgUser));
                     Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")) {
                 rs.next();
                 backlog += rs.getLong(1);
             } catch (SQLException noOutbox) {
