@@ -117,15 +117,8 @@ public final class SuiteLoad {
         while (!watcher.assignedAt.keySet().containsAll(postedAt.keySet()) && System.nanoTime() < drainDeadline) {
             Thread.sleep(100);
         }
-        Histogram latency = new Histogram(3);
-        int assigned = 0;
-        for (var entry : postedAt.entrySet()) {
-            Long at = watcher.assignedAt.get(entry.getKey());
-            if (at != null) {
-                assigned++;
-                latency.recordValue(Math.max(0, (at - entry.getValue()) / 1_000_000));
-            }
-        }
+        Histogram latency = createdToAssigned(postedAt, watcher.assignedAt);
+        int assigned = (int) latency.getTotalCount();
         boolean sustained =
                 assigned == postedAt.size() && postedAt.size() == total && latency.getValueAtPercentile(99) < 5_000;
         return new Result(
@@ -135,6 +128,18 @@ public final class SuiteLoad {
                 latency.getValueAtPercentile(99),
                 latency.getMaxValue(),
                 sustained);
+    }
+
+    /** Milliseconds from each ticket's POST to its ticket.assigned, for the tickets assigned (nanoTime stamps). */
+    static Histogram createdToAssigned(Map<String, Long> postedAt, Map<String, Long> assignedAt) {
+        Histogram latency = new Histogram(3);
+        postedAt.forEach((ticket, posted) -> {
+            Long at = assignedAt.get(ticket);
+            if (at != null) {
+                latency.recordValue(Math.max(0, (at - posted) / 1_000_000));
+            }
+        });
+        return latency;
     }
 
     /** Notes when each ticket.assigned arrives on routing-events. */

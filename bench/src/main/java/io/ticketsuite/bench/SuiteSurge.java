@@ -127,15 +127,8 @@ public final class SuiteSurge {
             Thread.sleep(1500); // PostgreSQL's statistics are flushed about once a second
             long commits = commits(pgUrl, pgUser) - commitsBefore;
 
-            Histogram latency = new Histogram(3);
-            int assigned = 0;
-            for (var entry : postedAt.entrySet()) {
-                Long at = watcher.assignedAt.get(entry.getKey());
-                if (at != null) {
-                    assigned++;
-                    latency.recordValue(Math.max(0, (at - entry.getValue()) / 1_000_000));
-                }
-            }
+            Histogram latency = SuiteLoad.createdToAssigned(postedAt, watcher.assignedAt);
+            long assigned = latency.getTotalCount();
             int accepted = postedAt.size();
             double drainSeconds = (drainedAt - start) / 1e9;
             System.out.printf(

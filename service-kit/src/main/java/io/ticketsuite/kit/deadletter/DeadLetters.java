@@ -2,6 +2,7 @@ package io.ticketsuite.kit.deadletter;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
 import io.ticketsuite.kit.messaging.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +49,7 @@ public class DeadLetters {
     private final String topic;
     private final String service;
     private KafkaConsumer<String, String> consumer;
+    private final Object producerLock = new Object();
     private KafkaProducer<String, String> producer;
 
     public DeadLetters(
@@ -104,12 +106,7 @@ public class DeadLetters {
             if (original == null || original.isBlank()) {
                 continue;
             }
-            ProducerRecord<String, String> again = new ProducerRecord<>(original, record.key(), record.value());
-            for (Header header : record.headers()) {
-                if (!header.key().startsWith(DLQ_HEADER_PREFIX)) {
-                    again.headers().add(header.key(), header.value());
-                }
-            }
+            ProducerRecord<String, String> again = withoutDeadLetterHeaders(original, record);
             again.headers()
                     .add(
                             "ts-redriven-from",
@@ -123,6 +120,62 @@ public class DeadLetters {
             replayed.add(new Replayed(record.partition(), record.offset(), eventId, original));
         }
         return replayed;
+    }
+
+    /**
+     * Puts a record that can never be processed on this service's dead-letter topic, with the headers SmallRye's
+     * dead-letter strategy writes ({@code dead-letter-reason}, {@code -cause}, {@code -topic}, {@code -partition},
+     * {@code -offset}) and its key, value and CloudEvents headers kept; completes when the broker acknowledged it.
+     * The inbox consumes in batches and dead-letters the one record at fault through this (the connector's strategy
+     * would dead-letter a failed batch whole).
+     */
+    public Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable reason) {
+        ProducerRecord<String, String> dead = withoutDeadLetterHeaders(topic, record);
+        addHeader(dead, "dead-letter-reason", messageOf(reason));
+        if (reason.getCause() != null && reason.getCause() != reason) {
+            addHeader(dead, "dead-letter-cause", messageOf(reason.getCause()));
+        }
+        addHeader(dead, "dead-letter-topic", record.topic());
+        addHeader(dead, "dead-letter-partition", Integer.toString(record.partition()));
+        addHeader(dead, "dead-letter-offset", Long.toString(record.offset()));
+        return send(dead);
+    }
+
+    /** Sends one record; completes when the broker acknowledged it (tests replace it). */
+    protected Uni<Void> send(ProducerRecord<String, String> record) {
+        return Uni.createFrom().emitter(emitter -> {
+            try {
+                producer().send(record, (metadata, failure) -> {
+                    if (failure == null) {
+                        emitter.complete(null);
+                    } else {
+                        emitter.fail(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        });
+    }
+
+    /** {@code record}'s key, value and headers (its dead-letter headers left out), addressed to {@code to}. */
+    private static ProducerRecord<String, String> withoutDeadLetterHeaders(
+            String to, ConsumerRecord<String, String> record) {
+        ProducerRecord<String, String> copy = new ProducerRecord<>(to, record.key(), record.value());
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith(DLQ_HEADER_PREFIX)) {
+                copy.headers().add(header.key(), header.value());
+            }
+        }
+        return copy;
+    }
+
+    private static void addHeader(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String messageOf(Throwable failure) {
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
     private List<ConsumerRecord<String, String>> readAll() {
@@ -200,24 +253,31 @@ public class DeadLetters {
         return consumer;
     }
 
+    /** Shared by re-drives and the inbox's dead-lettering (event-loop threads: not under the monitor of list/replay). */
     private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = KafkaClientConfig.producer(kafkaConfig);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
+        synchronized (producerLock) {
+            if (producer == null) {
+                Properties props = KafkaClientConfig.producer(kafkaConfig);
+                props.put(ProducerConfig.ACKS_CONFIG, "all");
+                props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                // the inbox sends from an event loop: a missing broker fails the send soon (retried by the inbox)
+                props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                producer = new KafkaProducer<>(props);
+            }
+            return producer;
         }
-        return producer;
     }
 
     synchronized void close(@Observes ShutdownEvent event) {
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(2));
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(2));
+        synchronized (producerLock) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(2));
+            }
         }
     }
 

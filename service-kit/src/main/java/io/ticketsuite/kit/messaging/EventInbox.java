@@ -20,6 +20,7 @@ import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventDecodingException;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.EventType;
+import io.ticketsuite.kit.deadletter.DeadLetters;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -53,7 +54,7 @@ import org.jboss.logging.Logger;
  * or broker unavailable, lost connection, lock or serialization conflict, timeout) is retried with bounded backoff
  * until it succeeds — the channel takes no new record meanwhile and {@link StalledConsumers} turns readiness DOWN. A
  * batch that fails otherwise is applied again one record per transaction, so that only the record at fault — tried
- * three times — goes to the dead-letter topic ({@link DeadLetterPublisher}, with its reason), counted in
+ * three times — goes to the dead-letter topic ({@link DeadLetters#deadLetter}, with its reason), counted in
  * {@code ts_events_dead_lettered_total{consumer,reason}}; the records after it are processed. A record that is not an
  * event (cannot be decoded) is dead-lettered at once. Return the {@link Uni} from an {@code @Incoming} method: the
  * offsets are committed only after it completes; it fails only if the dead-letter topic cannot be written.
@@ -82,7 +83,7 @@ public class EventInbox {
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
     private final StalledConsumers stalls;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetters deadLetters;
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
     private final DistributionSummary batchSizes;
 
@@ -92,10 +93,7 @@ public class EventInbox {
 
     @Inject
     public EventInbox(
-            ProcessedEvents processed,
-            MeterRegistry registry,
-            StalledConsumers stalls,
-            DeadLetterPublisher deadLetters) {
+            ProcessedEvents processed, MeterRegistry registry, StalledConsumers stalls, DeadLetters deadLetters) {
         this(
                 processed,
                 registry,
@@ -110,7 +108,7 @@ public class EventInbox {
             ProcessedEvents processed,
             MeterRegistry registry,
             StalledConsumers stalls,
-            DeadLetterPublisher deadLetters,
+            DeadLetters deadLetters,
             Function<Supplier<Uni<Void>>, Uni<Void>> transaction,
             Supplier<Uni<Void>> betweenEvents) {
         this.processed = processed;
@@ -204,12 +202,7 @@ public class EventInbox {
         String what = items.size() == 1
                 ? items.get(0).what()
                 : items.size() + " events (" + items.get(0).what() + " …)";
-        return dead.chain(() -> withTransientRetry(consumer, what, () -> attempt(consumer, items, handler))
-                .onItem()
-                .transformToUni(done -> {
-                    done.committed();
-                    return Uni.createFrom().voidItem();
-                })
+        return dead.chain(() -> apply(consumer, what, items, handler)
                 .onFailure()
                 .recoverWithUni(e -> {
                     if (items.size() == 1) {
@@ -220,19 +213,20 @@ public class EventInbox {
                     return Multi.createFrom()
                             .iterable(items)
                             .onItem()
-                            .transformToUniAndConcatenate(item -> withTransientRetry(
-                                            consumer, item.what(), () -> attempt(consumer, List.of(item), handler))
-                                    .onItem()
-                                    .transformToUni(done -> {
-                                        done.committed();
-                                        return Uni.createFrom().voidItem();
-                                    })
+                            .transformToUniAndConcatenate(item -> apply(consumer, item.what(), List.of(item), handler)
                                     .onFailure()
                                     .recoverWithUni(f -> retryThenDeadLetter(consumer, item, handler, f)))
                             .collect()
                             .last()
                             .replaceWithVoid();
                 }));
+    }
+
+    /** One transaction over {@code items}, retried while the environment fails; counted and followed up once committed. */
+    private Uni<Void> apply(String consumer, String what, List<Item> items, Handler handler) {
+        return withTransientRetry(consumer, what, () -> attempt(consumer, items, handler))
+                .invoke(Done::committed)
+                .replaceWithVoid();
     }
 
     /** A decoded record. */
@@ -408,16 +402,11 @@ public class EventInbox {
     /** The record failed: a few quick attempts (a race between replicas resolves), then the dead letters. */
     private Uni<Void> retryThenDeadLetter(String consumer, Item item, Handler handler, Throwable first) {
         LOG.warnf("%s: %s failed, will retry: %s", consumer, item.what(), first.toString());
-        return withTransientRetry(consumer, item.what(), () -> attempt(consumer, List.of(item), handler))
+        return apply(consumer, item.what(), List.of(item), handler)
                 .onFailure()
                 .retry()
                 .withBackOff(Duration.ofMillis(50), Duration.ofMillis(500))
                 .atMost(PERMANENT_RETRIES - 1L)
-                .onItem()
-                .transformToUni(done -> {
-                    done.committed();
-                    return Uni.createFrom().voidItem();
-                })
                 .onFailure()
                 .recoverWithUni(e -> {
                     stalls.recovered(consumer);

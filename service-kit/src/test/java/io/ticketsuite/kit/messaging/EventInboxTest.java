@@ -16,6 +16,7 @@ import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketType;
+import io.ticketsuite.kit.deadletter.DeadLetters;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,10 +56,13 @@ class EventInboxTest {
             },
             registry,
             stalls,
-            DeadLetterPublisher.with("test-dlq", record -> {
-                deadLettered.add(record);
-                return Uni.createFrom().voidItem();
-            }),
+            new DeadLetters(Map.of(), Optional.of("test-dlq"), "test") {
+                @Override
+                protected Uni<Void> send(ProducerRecord<String, String> record) {
+                    deadLettered.add(record);
+                    return Uni.createFrom().voidItem();
+                }
+            },
             work -> {
                 transactions.incrementAndGet();
                 return Uni.createFrom().deferred(() -> work.get());
