@@ -49,6 +49,11 @@ public final class SuiteHistory {
 
     private static final int RECURRING_WINDOW_DAYS = 7;
 
+    /** HISTORY_VERBOSE=1: the time of each statement; HISTORY_ROLLBACK=1: roll every database back (a dry run). */
+    private static final boolean VERBOSE = "1".equals(System.getenv("HISTORY_VERBOSE"));
+
+    private static final boolean ROLLBACK = "1".equals(System.getenv("HISTORY_ROLLBACK"));
+
     private final Map<String, Long> written = new LinkedHashMap<>();
     private final String pgUrl;
     private final String pgUser;
@@ -135,7 +140,11 @@ public final class SuiteHistory {
         }
         common(c);
         T result = body.run();
-        c.commit();
+        if (ROLLBACK) {
+            c.rollback();
+        } else {
+            c.commit();
+        }
         long t1 = System.nanoTime();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -159,7 +168,15 @@ public final class SuiteHistory {
 
     private long exec(Connection c, String table, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
+            long t0 = System.nanoTime();
             long n = s.executeLargeUpdate(fill(sql));
+            if (VERBOSE) {
+                System.out.printf(
+                        "    %6.2f s %,10d %s%n",
+                        (System.nanoTime() - t0) / 1e9,
+                        n,
+                        table != null ? table : sql.strip().lines().findFirst().orElse(""));
+            }
             if (table != null) {
                 written.merge(table, n, Long::sum);
             }
@@ -203,8 +220,9 @@ public final class SuiteHistory {
                     + " priority text, terms text) ON COMMIT DROP");
             s.execute("CREATE TEMP TABLE staff (team_id text, team_name text, lead_id text, team_tier text,"
                     + " agent_id text, agent_name text, k int, n int) ON COMMIT DROP");
-            s.execute("CREATE FUNCTION pg_temp.r(i int, k int) RETURNS float8 LANGUAGE sql IMMUTABLE AS"
-                    + " $$ SELECT ((hashtextextended(i || ':' || k, " + seed + ") >> 11) & 9007199254740991)::float8"
+            s.execute("CREATE FUNCTION pg_temp.r(i int, k int) RETURNS float8 LANGUAGE sql STABLE AS"
+                    + " $$ SELECT ((hashtextextended(i::text || ':' || k::text, " + seed
+                    + ") >> 11) & 9007199254740991)::float8"
                     + " / 9007199254740992 $$");
             s.execute("CREATE FUNCTION pg_temp.u(t text) RETURNS uuid LANGUAGE sql IMMUTABLE AS"
                     + " $$ SELECT overlay(overlay(md5(t) PLACING '4' FROM 13) PLACING '8' FROM 17)::uuid $$");
@@ -772,9 +790,8 @@ public final class SuiteHistory {
               SELECT c.*, s.team_id, s.team_name, s.lead_id, s.team_tier, s.agent_id, s.agent_name,
                 c.triage_s + 0.3 + pg_temp.r(c.i, 13) * 2 AS assign_s,
                 greatest(c.triage_s + 40, c.resp_ms / 1000.0 * (0.05 + pg_temp.r(c.i, 10) ^ 2 * 1.3)) AS frt_raw
-              FROM c JOIN staff s ON s.team_id = (CASE WHEN EXISTS (SELECT 1 FROM staff x WHERE x.team_id = c.rule_team)
-                     THEN c.rule_team ELSE 'eng-tier1' END)
-                AND s.k = floor(pg_temp.r(c.i, 9) * s.n)::int
+              FROM c JOIN staff s ON s.team_id = CASE WHEN c.rule_team IN (SELECT team_id FROM staff) THEN c.rule_team
+                ELSE (SELECT min(team_id) FROM staff) END AND s.k = floor(pg_temp.r(c.i, 9) * s.n)::int
             ), e AS (
               SELECT d.*,
                 CASE WHEN open THEN least(frt_raw, 0.3 * age_open) ELSE frt_raw END AS frt_s,
