@@ -189,7 +189,7 @@ public final class SuiteHistory {
         try (Statement s = routing.createStatement();
                 ResultSet rs = s.executeQuery("SELECT t.id, t.name, t.lead_id, coalesce(t.tier, ''), a.id, a.name,"
                         + " row_number() OVER (PARTITION BY t.id ORDER BY a.id) - 1,"
-                        + " count(*) OVER (PARTITION BY t.id) FROM team t JOIN agent a ON a.team_id = t.id"
+                        + " count(*) OVER (PARTITION BY t.id), t.lead_name FROM team t JOIN agent a ON a.team_id = t.id"
                         + " WHERE a.active ORDER BY t.id, a.id")) {
             while (rs.next()) {
                 staff.add(new String[] {
@@ -200,7 +200,8 @@ public final class SuiteHistory {
                     rs.getString(5),
                     rs.getString(6),
                     rs.getString(7),
-                    rs.getString(8)
+                    rs.getString(8),
+                    rs.getString(9)
                 });
             }
         }
@@ -219,7 +220,7 @@ public final class SuiteHistory {
             s.execute("CREATE TEMP TABLE txt (k int PRIMARY KEY, subject text, description text, category text,"
                     + " priority text, terms text) ON COMMIT DROP");
             s.execute("CREATE TEMP TABLE staff (team_id text, team_name text, lead_id text, team_tier text,"
-                    + " agent_id text, agent_name text, k int, n int) ON COMMIT DROP");
+                    + " agent_id text, agent_name text, k int, n int, lead_name text) ON COMMIT DROP");
             s.execute("CREATE FUNCTION pg_temp.r(i int, k int) RETURNS float8 LANGUAGE sql STABLE AS"
                     + " $$ SELECT ((hashtextextended(i::text || ':' || k::text, " + seed
                     + ") >> 11) & 9007199254740991)::float8"
@@ -239,13 +240,14 @@ public final class SuiteHistory {
             }
             p.executeBatch();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO staff VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO staff VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (String[] a : staff) {
                 for (int i = 0; i < 6; i++) {
                     p.setString(i + 1, a[i]);
                 }
                 p.setInt(7, Integer.parseInt(a[6]));
                 p.setInt(8, Integer.parseInt(a[7]));
+                p.setString(9, a[8]);
                 p.addBatch();
             }
             p.executeBatch();
@@ -256,7 +258,13 @@ public final class SuiteHistory {
                 "UPDATE txt SET terms = array_to_string(tsvector_to_array(to_tsvector('english',"
                         + " subject || ' ' || description)), ' ')");
         exec(c, null, HIST);
+        exec(c, null, ESCALATIONS);
         exec(c, null, NOTICES);
+        exec(
+                c,
+                null,
+                "UPDATE hist h SET notices = h.notices + x.targets, escalations = x.n FROM (SELECT i, count(*) AS n,"
+                        + " sum(jsonb_array_length(targets)) AS targets FROM esc GROUP BY i) x WHERE h.i = x.i");
         exec(c, null, "CREATE INDEX ON hist (i)");
         exec(c, null, EVENTS);
     }
@@ -339,6 +347,18 @@ public final class SuiteHistory {
                         + " SELECT pg_temp.u('{RUN}:te:' || i), id, time_minutes, 'investigation and fix',"
                         + " (resolved_at AT TIME ZONE 'UTC')::date, agent_id, resolved_at - interval '1 minute'"
                         + " FROM hist WHERE time_minutes > 0");
+        exec(
+                c,
+                null,
+                "CREATE TEMP TABLE escr ON COMMIT DROP AS SELECT e.*, (SELECT string_agg((t ->> 'name') || ' ('"
+                        + " || (t ->> 'role') || ')', ', ') FROM jsonb_array_elements(e.targets) t) AS names FROM esc e");
+        exec(
+                c,
+                "intake.ticket_escalation",
+                "INSERT INTO ticket_escalation (escalation_id, ticket_id, level, rule, reason, team_id, targets,"
+                        + " acknowledge_by, immediate, escalated_at) SELECT escalation_id, ticket_id,"
+                        + " 'L1 ' || level_name, rule, " + ESCALATION_REASON + ", team_id, targets::text, at + ack,"
+                        + " immediate, at + interval '30 milliseconds' FROM escr");
         processed(c, "intake.triage triage", "intake.routing routing");
         StringWriter out = new StringWriter();
         try {
@@ -418,6 +438,11 @@ public final class SuiteHistory {
 
     // --------------------------------------------------------------------------------------------------- routing
 
+    /** The reason routing writes on an escalation (EscalationService), over {@code escr}. */
+    private static final String ESCALATION_REASON = "description || ' (' || trigger_event || '); L1 ' || level_name"
+            + " || ' → ' || names || CASE WHEN immediate THEN ' (immediately)' ELSE '' END || '; acknowledge by '"
+            + " || to_char((at + ack) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+
     private Void routing(Connection c) throws SQLException {
         exec(
                 c,
@@ -438,6 +463,27 @@ public final class SuiteHistory {
                         + " ELSE 'round-robin' END || ' among ' || language || ' speakers', category, priority, tier,"
                         + " language, NOT closed, triaged_at, assigned_at, CASE WHEN closed THEN resolved_at END,"
                         + " customer_id, nullif(team_tier, ''), 0 FROM hist");
+        // what the escalation matrix opened (all acknowledged) and its "fires once" guard
+        exec(
+                c,
+                null,
+                "CREATE TEMP TABLE escr ON COMMIT DROP AS SELECT e.*, (SELECT string_agg((t ->> 'name') || ' ('"
+                        + " || (t ->> 'role') || ')', ', ') FROM jsonb_array_elements(e.targets) t) AS names,"
+                        + " ARRAY(SELECT t ->> 'staff_id' FROM jsonb_array_elements(e.targets) t) AS target_ids FROM esc e");
+        exec(
+                c,
+                "routing.escalation",
+                "INSERT INTO escalation (id, ticket_id, rule, level, level_name, state, reason, trigger_event, team_id,"
+                        + " ticket_team_id, targets, target_ids, immediate, created_at, acknowledge_by,"
+                        + " acknowledged_at, acknowledged_by) SELECT escalation_id, ticket_id, rule, 1, level_name,"
+                        + " 'ACKNOWLEDGED', " + ESCALATION_REASON + ", trigger_event, team_id, ticket_team_id,"
+                        + " targets::text, target_ids, immediate, at, at + ack, at + ack * 0.4, target_ids[1]"
+                        + " FROM escr");
+        exec(
+                c,
+                "routing.escalation_fired",
+                "INSERT INTO escalation_fired (dedupe_key, escalation_id, fired_at)"
+                        + " SELECT dedupe_key, escalation_id, at FROM esc");
         // the maintained load counter follows the open assignments added
         exec(
                 c,
@@ -566,7 +612,12 @@ public final class SuiteHistory {
                         + " ('sla-breached-manager', 'MANAGER', h.manager_id, 'RESOLUTION100', h.s100, true),"
                         + " ('sla-breached-customer', 'CUSTOMER', h.customer_email, 'RESOLUTION100', h.s100, true),"
                         + " ('sla-escalated-director', 'DIRECTOR', h.director_id, 'RESOLUTION125', h.s125, true))"
-                        + " x(kind, role, recipient, src, at, email) WHERE x.at IS NOT NULL");
+                        + " x(kind, role, recipient, src, at, email) WHERE x.at IS NOT NULL"
+                        + " UNION ALL SELECT pg_temp.u('{RUN}:n:' || e.i || ':esc' || e.n || ':' || (t ->> 'staff_id')),"
+                        + " e.i, e.ticket_id, CASE WHEN e.immediate THEN 'ticket-escalated-page'"
+                        + " ELSE 'ticket-escalated' END, 'ESCALATION_TARGET', t ->> 'staff_id', e.at, false, e.event_id,"
+                        + " h.subject, f.ref FROM esc e JOIN hist h ON h.i = e.i JOIN refs f ON f.i = e.i"
+                        + " CROSS JOIN LATERAL jsonb_array_elements(e.targets) t");
         exec(
                 c,
                 "notification.notification",
@@ -653,7 +704,7 @@ public final class SuiteHistory {
                         + " response_met_within, resolution_met_within, notifications, csat_score, csat_at,"
                         + " updated_at, subject, agent_replies, time_logged_minutes)"
                         + " SELECT id, type, channel, tier, created_at, status, updated_at, resolved_at, 0, category,"
-                        + " priority, triaged_at, triaged_at, team_id, agent_id, assigned_at, assigned_at, 0,"
+                        + " priority, triaged_at, triaged_at, team_id, agent_id, assigned_at, assigned_at, escalations,"
                         + " first_response_at,"
                         + " (r50 IS NOT NULL)::int + (r75 IS NOT NULL)::int + (s50 IS NOT NULL)::int"
                         + " + (s75 IS NOT NULL)::int, (r100 IS NOT NULL)::int + (s100 IS NOT NULL)::int,"
@@ -787,7 +838,7 @@ public final class SuiteHistory {
                 600 + pg_temp.r(i, 2) * 3 * 86400 AS age_open
               FROM b
             ), d AS (
-              SELECT c.*, s.team_id, s.team_name, s.lead_id, s.team_tier, s.agent_id, s.agent_name,
+              SELECT c.*, s.team_id, s.team_name, s.lead_id, s.lead_name, s.team_tier, s.agent_id, s.agent_name,
                 c.triage_s + 0.3 + pg_temp.r(c.i, 13) * 2 AS assign_s,
                 greatest(c.triage_s + 40, c.resp_ms / 1000.0 * (0.05 + pg_temp.r(c.i, 10) ^ 2 * 1.3)) AS frt_raw
               FROM c JOIN staff s ON s.team_id = CASE WHEN c.rule_team IN (SELECT team_id FROM staff) THEN c.rule_team
@@ -813,7 +864,8 @@ public final class SuiteHistory {
             )
             SELECT g.i, g.id, g.created_event, g.open, g.closed, g.type, g.channel, g.tier, g.language, g.k,
               'hist-c-' || g.cn AS customer_id, 'hist-c-' || g.cn || '@example.com' AS customer_email,
-              g.subject, g.description, g.category, g.priority, g.rule, g.team_id, g.team_name, g.lead_id, g.team_tier,
+              g.subject, g.description, g.category, g.priority, g.rule, g.team_id, g.team_name, g.lead_id, g.lead_name,
+              g.team_tier,
               g.agent_id, g.agent_name, g.resp_ms, g.resol_ms,
               CASE g.team_id WHEN 'billing' THEN 'mgr-billing' WHEN 'account-management' THEN 'mgr-accounts'
                 WHEN 'eng-tier1' THEN 'mgr-engineering' WHEN 'eng-tier2' THEN 'mgr-engineering'
@@ -853,7 +905,7 @@ public final class SuiteHistory {
               CASE WHEN g.closed AND pg_temp.r(g.i, 18) < 0.25
                 THEN g.created_at + (g.res_s + (g.close_s - g.res_s) * 0.5) * interval '1 second' END AS csat_at,
               g.type <> 'ESCALATION' AND g.created_at >= {NOW} - interval '{WINDOW} days' AS recurring,
-              0 AS notices, 0 AS emails
+              0 AS notices, 0 AS emails, 0 AS escalations
             FROM g
             """;
 
@@ -889,10 +941,59 @@ public final class SuiteHistory {
             ) x(topic, kind, src, at)
             WHERE x.at IS NOT NULL AND coalesce(h.closed_at, {NOW}) >= {NOW} - interval '{RETENTION} days'
             UNION ALL
+            SELECT e.i, 'routing', 'escalated', e.at, e.event_id FROM esc e JOIN hist h ON h.i = e.i
+            WHERE coalesce(h.closed_at, {NOW}) >= {NOW} - interval '{RETENTION} days'
+            UNION ALL
             SELECT h.i, 'notification', 'delivered', h.created_at + (h.updated_at - h.created_at) * (n::float8 / (h.notices
               + h.emails + 1)), pg_temp.u('{RUN}:ev:' || h.i || ':nd' || n)
             FROM hist h CROSS JOIN LATERAL generate_series(1, h.notices + h.emails + (h.csat IS NOT NULL)::int) n
             WHERE coalesce(h.closed_at, {NOW}) >= {NOW} - interval '{RETENTION} days'
+            """;
+
+    /**
+     * The escalations the matrix (routing's escalation-matrix.yaml) opened for each ticket, all acknowledged by their
+     * first target: a security ticket's security-incident (data-breach when P1), a P1's on-call page, and each breach
+     * of a P1/P2 clock's team-lead escalation. Contacts as routing's V10 seeds them; the on-call of eng-tier3 alternates
+     * weekly between its two members.
+     */
+    private static final String ESCALATIONS = """
+            CREATE TEMP TABLE esc ON COMMIT DROP AS
+            SELECT h.i, h.id AS ticket_id, h.team_id AS ticket_team_id, x.n, x.rule, x.level_name, x.trigger_event,
+              x.team_id, x.immediate, x.at, x.ack, x.targets, x.description,
+              pg_temp.u('{RUN}:esc:' || h.i || ':' || x.n) AS escalation_id,
+              pg_temp.u('{RUN}:ev:' || h.i || ':esc' || x.n) AS event_id,
+              x.rule || CASE WHEN x.src IS NULL THEN ':ticket:' || h.id
+                ELSE ':event:' || pg_temp.u('{RUN}:ev:' || h.i || ':' || x.src) END AS dedupe_key
+            FROM hist h CROSS JOIN LATERAL (VALUES
+              (1, h.category = 'security' AND h.priority = 'P1', 'data-breach', 'ciso-and-legal', 'ticket.triaged',
+               'security', true, h.triaged_at + interval '200 milliseconds', interval '15 minutes',
+               jsonb_build_array(jsonb_build_object('staff_id', 'ciso', 'name', 'Viktor Hale', 'role', 'ciso'),
+                 jsonb_build_object('staff_id', 'legal-counsel', 'name', 'Naomi Brandt', 'role', 'legal'),
+                 jsonb_build_object('staff_id', 'lead-security', 'name', 'Rachel Adler', 'role', 'team-lead')),
+               'A data breach (security with P1 or breach evidence) goes to the CISO and legal', NULL),
+              (2, h.category = 'security' AND h.priority <> 'P1', 'security-incident', 'security-lead-and-ciso',
+               'ticket.triaged', 'security', true, h.triaged_at + interval '200 milliseconds', interval '15 minutes',
+               jsonb_build_array(jsonb_build_object('staff_id', 'lead-security', 'name', 'Rachel Adler', 'role',
+                 'team-lead'), jsonb_build_object('staff_id', 'ciso', 'name', 'Viktor Hale', 'role', 'ciso')),
+               'A security incident goes to the security team lead and the CISO', NULL),
+              (3, h.priority = 'P1', 'p1-on-call', 'on-call-engineer', 'ticket.triaged', 'eng-tier3', true,
+               h.triaged_at + interval '210 milliseconds', interval '15 minutes',
+               CASE WHEN floor(extract(epoch FROM h.created_at) / 604800)::int % 2 = 0
+                 THEN jsonb_build_array(jsonb_build_object('staff_id', 'agent-eng-tier3-1', 'name', 'Hannah Becker',
+                   'role', 'on-call'))
+                 ELSE jsonb_build_array(jsonb_build_object('staff_id', 'lead-eng-tier3', 'name', 'Ingrid Holm',
+                   'role', 'on-call')) END,
+               'A P1 ticket pages the on-call engineer', NULL),
+              (4, h.priority IN ('P1', 'P2') AND h.r100 IS NOT NULL, 'sla-breach-p1-p2', 'team-lead', 'sla.breached',
+               h.team_id, false, h.r100 + interval '200 milliseconds', interval '1 hour',
+               jsonb_build_array(jsonb_build_object('staff_id', h.lead_id, 'name', h.lead_name, 'role', 'team-lead')),
+               'An SLA breach on a P1 or P2 ticket goes to the team lead', 'RESPONSE100'),
+              (5, h.priority IN ('P1', 'P2') AND h.s100 IS NOT NULL, 'sla-breach-p1-p2', 'team-lead', 'sla.breached',
+               h.team_id, false, h.s100 + interval '200 milliseconds', interval '1 hour',
+               jsonb_build_array(jsonb_build_object('staff_id', h.lead_id, 'name', h.lead_name, 'role', 'team-lead')),
+               'An SLA breach on a P1 or P2 ticket goes to the team lead', 'RESOLUTION100')
+            ) x(n, fires, rule, level_name, trigger_event, team_id, immediate, at, ack, targets, description, src)
+            WHERE x.fires
             """;
 
     /** How many in-app notices and e-mails each ticket's events made (see the notification step). */
