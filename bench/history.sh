@@ -10,6 +10,7 @@
 # processed-event ids of the last 8 days (the inbox retention). About 3 % stay open (HISTORY_OPEN_PERCENT). No outbox
 # row: nothing is published. Texts from ../shared/data/triage-dev.jsonl (read, not copied). Prints rows per table and
 # the time taken (each database in one transaction, then ANALYZE). Safe to run again (new ids and refs each run).
+# HISTORY_VERBOSE=1 times every statement; HISTORY_ROLLBACK=1 rolls every database back (a timed dry run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TS_HOME="${TS_HOME:-$ROOT/.suite}"

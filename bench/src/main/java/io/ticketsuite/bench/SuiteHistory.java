@@ -137,6 +137,7 @@ public final class SuiteHistory {
             s.execute("SET LOCAL session_replication_role = replica");
             s.execute("SET LOCAL synchronous_commit = off");
             s.execute("SET LOCAL work_mem = '64MB'");
+            s.execute("SET LOCAL temp_buffers = '256MB'"); // before the first temporary table of the session
         }
         common(c);
         T result = body.run();
