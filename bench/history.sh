@@ -4,7 +4,8 @@
 # Writes N tickets that went through the whole pipeline over the past 90 days (HISTORY_DAYS) into every service's
 # database with set-based SQL, the same ticket ids everywhere: intake's tickets (refs from its own sequence), comments
 # and time logs; triage's decisions and the recurring-issue tickets and clusters of its 7-day window; routing's
-# tickets and assignments (the agents' open-assignment counters follow the open ones); sla's clocks met or breached,
+# tickets, assignments (the agents' open-assignment counters follow the open ones) and acknowledged escalations (also
+# on intake's tickets); sla's clocks met or breached,
 # every threshold fired or cancelled (paused clocks' pending ones held: nothing comes due); notification's notices,
 # sent e-mails and CSAT rows; reporting's read model with its day/month/backlog aggregates; and each service's
 # processed-event ids of the last 8 days (the inbox retention). About 3 % stay open (HISTORY_OPEN_PERCENT). No outbox
