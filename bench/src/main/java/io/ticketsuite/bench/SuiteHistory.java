@@ -55,6 +55,7 @@ public final class SuiteHistory {
     private static final boolean ROLLBACK = "1".equals(System.getenv("HISTORY_ROLLBACK"));
 
     private final Map<String, Long> written = new LinkedHashMap<>();
+    private final Map<String, Long> pending = new LinkedHashMap<>();
     private final String pgUrl;
     private final String pgUser;
     private final int count;
@@ -134,18 +135,35 @@ public final class SuiteHistory {
         long t0 = System.nanoTime();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL session_replication_role = replica");
-            s.execute("SET LOCAL synchronous_commit = off");
-            s.execute("SET LOCAL work_mem = '64MB'");
-            s.execute("SET LOCAL temp_buffers = '256MB'"); // before the first temporary table of the session
+            s.execute("SET temp_buffers = '256MB'"); // before the first temporary table of the session
         }
-        common(c);
-        T result = body.run();
-        if (ROLLBACK) {
-            c.rollback();
-        } else {
-            c.commit();
+        T result;
+        for (int attempt = 1; ; attempt++) {
+            pending.clear();
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL session_replication_role = replica");
+                    s.execute("SET LOCAL synchronous_commit = off");
+                    s.execute("SET LOCAL work_mem = '64MB'");
+                }
+                common(c);
+                result = body.run();
+                if (ROLLBACK) {
+                    c.rollback();
+                } else {
+                    c.commit();
+                }
+                break;
+            } catch (SQLException e) {
+                c.rollback();
+                // a deadlock or serialization failure with the running service: the whole database again
+                if (attempt >= 3 || !("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
+                    throw e;
+                }
+                System.out.printf("  %-14s %s — again (attempt %d)%n", name, e.getMessage(), attempt + 1);
+            }
         }
+        pending.forEach((table, n) -> written.merge(table, n, Long::sum));
         long t1 = System.nanoTime();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -179,7 +197,7 @@ public final class SuiteHistory {
                         table != null ? table : sql.strip().lines().findFirst().orElse(""));
             }
             if (table != null) {
-                written.merge(table, n, Long::sum);
+                pending.merge(table, n, Long::sum);
             }
             return n;
         }
@@ -712,7 +730,9 @@ public final class SuiteHistory {
                         + " (r125 IS NOT NULL)::int + (s125 IS NOT NULL)::int, r75 IS NOT NULL, s75 IS NOT NULL,"
                         + " r100 IS NOT NULL, s100 IS NOT NULL, resp_within, CASE WHEN closed THEN resol_within END,"
                         + " notices, csat, csat_at, updated_at, subject, 1, time_minutes FROM hist");
-        // the aggregates the row trigger keeps (report_contributions & co.), added for the new rows set-based
+        // the aggregates the row trigger keeps (report_contributions & co.), added for the new rows set-based, in the
+        // trigger's order (tables daily, daily_hist, monthly, monthly_hist, backlog; keys sorted in each) so that a
+        // running reporting-service applying events meanwhile never deadlocks with this transaction
         String sums = String.join(
                 ", ",
                 java.util.Arrays.stream(DAILY).map(d -> "sum(c." + d + ")").toList());
@@ -730,16 +750,16 @@ public final class SuiteHistory {
                         + " ON CONFLICT (day, dim, val) DO UPDATE SET " + adds);
         exec(
                 c,
-                "reporting.report_monthly (upserted)",
-                "INSERT INTO report_monthly AS d SELECT date_trunc('month', c.day)::date, c.dim, c.val, " + sums
-                        + newRows + ", LATERAL report_contributions(t) c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
-                        + " ON CONFLICT (month, dim, val) DO UPDATE SET " + adds);
-        exec(
-                c,
                 "reporting.report_daily_hist (upserted)",
                 "INSERT INTO report_daily_hist AS d SELECT c.day, c.measure, c.prio, c.bucket, count(*)" + newRows
                         + ", LATERAL report_hist_contributions(t) c GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
                         + " ON CONFLICT (day, measure, prio, bucket) DO UPDATE SET n = d.n + EXCLUDED.n");
+        exec(
+                c,
+                "reporting.report_monthly (upserted)",
+                "INSERT INTO report_monthly AS d SELECT date_trunc('month', c.day)::date, c.dim, c.val, " + sums
+                        + newRows + ", LATERAL report_contributions(t) c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+                        + " ON CONFLICT (month, dim, val) DO UPDATE SET " + adds);
         exec(
                 c,
                 "reporting.report_monthly_hist (upserted)",
