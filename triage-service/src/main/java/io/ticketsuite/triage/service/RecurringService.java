@@ -204,10 +204,14 @@ public class RecurringService {
             Mutiny.Session session, UUID ticketId, List<RecurringIndex.Match> matches, String category, Instant now) {
         List<UUID> ids = matches.stream().map(RecurringIndex.Match::ticketId).toList();
         return session.createNativeQuery(
-                        "SELECT t.ticket_id, m.cluster_id FROM recurring_ticket t LEFT JOIN recurring_member m"
-                                + " ON m.ticket_id = t.ticket_id WHERE t.ticket_id IN (?1)",
+                        // one statement text whatever the number of matches (an IN list would be a new statement,
+                        // and a new entry of Hibernate's query plan cache, per length), and a primary-key lookup per
+                        // match in both tables, however many members the window holds
+                        "SELECT t.ticket_id, (SELECT m.cluster_id FROM recurring_member m WHERE m.ticket_id ="
+                                + " t.ticket_id) FROM recurring_ticket t"
+                                + " WHERE t.ticket_id = ANY(string_to_array(?1, ',')::uuid[])",
                         Object[].class)
-                .setParameter(1, ids)
+                .setParameter(1, ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .getResultList()
                 .chain(rows -> {
                     Map<UUID, Optional<UUID>> clusterOf = rows.stream()
