@@ -1,10 +1,7 @@
 package io.ticketsuite.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,7 +36,6 @@ import org.postgresql.PGConnection;
  * {@code HISTORY_DAYS} (90).
  */
 public final class SuiteHistory {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The advisory lock under which triage stores recurring-issue tickets (RecurringService.LOCK_KEY). */
     private static final long TRIAGE_RECURRING_LOCK = 0x7472696167655243L;
@@ -82,7 +78,7 @@ public final class SuiteHistory {
 
     public static void main(String[] args) throws Exception {
         String pgUrl = "jdbc:postgresql://" + args[0] + ":" + args[1] + "/";
-        List<String[]> texts = texts(Path.of(args[3]));
+        List<String[]> texts = SuiteSurge.texts(Path.of(args[3]));
         int count = Integer.parseInt(args[4]);
         new SuiteHistory(pgUrl, args[2], count, texts).load();
     }
@@ -418,15 +414,7 @@ public final class SuiteHistory {
                 "INSERT INTO recurring_ticket (ticket_id, customer_id, category, subject, description, terms,"
                         + " created_at) SELECT h.id, h.customer_id, h.category, h.subject, h.description, t.terms,"
                         + " h.created_at FROM hist h JOIN txt t ON t.k = h.k WHERE h.recurring ORDER BY h.created_at");
-        exec(
-                c,
-                null,
-                "CREATE TEMP TABLE cm ON COMMIT DROP AS SELECT c.*, pg_temp.u('{RUN}:cl:' || c.category || ':' || c.g)"
-                        + " AS cluster_id, count(*) OVER (PARTITION BY c.category, c.g) AS size,"
-                        + " row_number() OVER (PARTITION BY c.category, c.g ORDER BY c.created_at, c.i) AS pos"
-                        + " FROM (SELECT h.i, h.id, h.category, h.created_at, t.terms, (row_number() OVER"
-                        + " (PARTITION BY h.category ORDER BY h.created_at, h.i) - 1) / 5 AS g FROM hist h"
-                        + " JOIN txt t ON t.k = h.k WHERE h.recurring AND pg_temp.r(h.i, 33) < 0.2) c");
+        exec(c, null, CLUSTER_MEMBERS);
         exec(c, null, "DELETE FROM cm WHERE size < 2");
         exec(
                 c,
@@ -775,15 +763,7 @@ public final class SuiteHistory {
                         + " ON CONFLICT (day, team, priority) DO UPDATE SET open = d.open + EXCLUDED.open,"
                         + " at_risk = d.at_risk + EXCLUDED.at_risk");
         // the recurring issues triage announced (issue.recurring-detected), as reporting keeps them
-        exec(
-                c,
-                null,
-                "CREATE TEMP TABLE cm ON COMMIT DROP AS SELECT c.*, pg_temp.u('{RUN}:cl:' || c.category || ':' || c.g)"
-                        + " AS cluster_id, count(*) OVER (PARTITION BY c.category, c.g) AS size,"
-                        + " row_number() OVER (PARTITION BY c.category, c.g ORDER BY c.created_at, c.i) AS pos"
-                        + " FROM (SELECT h.i, h.id, h.category, h.created_at, t.terms, (row_number() OVER"
-                        + " (PARTITION BY h.category ORDER BY h.created_at, h.i) - 1) / 5 AS g FROM hist h"
-                        + " JOIN txt t ON t.k = h.k WHERE h.recurring AND pg_temp.r(h.i, 33) < 0.2) c");
+        exec(c, null, CLUSTER_MEMBERS);
         exec(c, null, "DELETE FROM cm WHERE size < 3");
         exec(
                 c,
@@ -1017,6 +997,18 @@ public final class SuiteHistory {
             WHERE x.fires
             """;
 
+    /**
+     * The recurring-issue clusters of the history, as a temp table {@code cm}: built the same way (same ids, from the
+     * run's seed) in triage's database and in reporting's, which each keep their own copy of them.
+     */
+    private static final String CLUSTER_MEMBERS =
+            "CREATE TEMP TABLE cm ON COMMIT DROP AS SELECT c.*, pg_temp.u('{RUN}:cl:' || c.category || ':' || c.g)"
+                    + " AS cluster_id, count(*) OVER (PARTITION BY c.category, c.g) AS size,"
+                    + " row_number() OVER (PARTITION BY c.category, c.g ORDER BY c.created_at, c.i) AS pos"
+                    + " FROM (SELECT h.i, h.id, h.category, h.created_at, t.terms, (row_number() OVER"
+                    + " (PARTITION BY h.category ORDER BY h.created_at, h.i) - 1) / 5 AS g FROM hist h"
+                    + " JOIN txt t ON t.k = h.k WHERE h.recurring AND pg_temp.r(h.i, 33) < 0.2) c";
+
     /** How many in-app notices and e-mails each ticket's events made (see the notification step). */
     private static final String NOTICES = """
             UPDATE hist SET
@@ -1026,27 +1018,6 @@ public final class SuiteHistory {
               emails = 2 + closed::int + (paused_at IS NOT NULL)::int + 2 * (r100 IS NOT NULL)::int
                 + (r125 IS NOT NULL)::int + 2 * (s100 IS NOT NULL)::int + (s125 IS NOT NULL)::int
             """;
-
-    /** Subject, body, category and priority of each row of a JSON-lines file of tickets (triage's dev set). */
-    private static List<String[]> texts(Path file) throws Exception {
-        List<String[]> texts = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-                JsonNode row = JSON.readTree(line);
-                String subject = row.path("subject").asText("");
-                texts.add(new String[] {
-                    subject.isBlank() ? "Support request" : subject,
-                    row.path("body").asText(""),
-                    row.path("expected_category").asText("general"),
-                    row.path("expected_priority").asText("P3")
-                });
-            }
-        }
-        if (texts.isEmpty()) {
-            throw new IllegalArgumentException("no ticket texts in " + file);
-        }
-        return texts;
-    }
 
     private SuiteHistory() {
         throw new AssertionError();

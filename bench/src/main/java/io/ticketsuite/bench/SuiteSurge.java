@@ -163,8 +163,11 @@ public final class SuiteSurge {
         watcher.running = false;
     }
 
-    /** Subject and body of each row of a JSON-lines file of tickets. */
-    private static List<String[]> texts(Path file) throws Exception {
+    /**
+     * Subject, body, labelled category and priority of each row of a JSON-lines file of tickets (triage's dev set: read
+     * at run time, never copied).
+     */
+    static List<String[]> texts(Path file) throws Exception {
         List<String[]> texts = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             if (!line.isBlank()) {
@@ -172,7 +175,9 @@ public final class SuiteSurge {
                 String subject = row.path("subject").asText("");
                 texts.add(new String[] {
                     subject.isBlank() ? "Support request" : subject,
-                    row.path("body").asText("")
+                    row.path("body").asText(""),
+                    row.path("expected_category").asText("general"),
+                    row.path("expected_priority").asText("P3")
                 });
             }
         }
