@@ -14,12 +14,6 @@
 # HISTORY_VERBOSE=1 times every statement; HISTORY_ROLLBACK=1 rolls every database back (a timed dry run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TS_HOME="${TS_HOME:-$ROOT/.suite}"
-TEXTS="${TEXTS:-$ROOT/../shared/data/triage-dev.jsonl}"
-[[ -f "$TS_HOME/infra.env" ]] || { echo "the suite is not up (./suite up)" >&2; exit 1; }
-set -a; source "$TS_HOME/infra.env"; set +a
-if [[ ! -f "$ROOT/bench/target/bench.classpath" || "${BUILD:-0}" == "1" ]]; then
-  (cd "$ROOT" && ./mvnw -B -q -o -pl bench -am install -DskipTests -Dspotless.check.skip=true)
-fi
-exec java -Xmx512m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")" \
+source "$ROOT/bench/running-suite.sh"
+exec java -Xmx512m -cp "$BENCH_CP" \
   io.ticketsuite.bench.SuiteHistory "$TS_PG_HOST" "$TS_PG_PORT" "$TS_PG_USER" "$TEXTS" "${1:-100000}"

@@ -9,13 +9,7 @@
 # JFR=1 also records each service with Java Flight Recorder over the surge (.suite/jfr/<service>.jfr).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TS_HOME="${TS_HOME:-$ROOT/.suite}"
-TEXTS="${TEXTS:-$ROOT/../shared/data/triage-dev.jsonl}"
-[[ -f "$TS_HOME/infra.env" ]] || { echo "the suite is not up (./suite up)" >&2; exit 1; }
-set -a; source "$TS_HOME/infra.env"; set +a
-if [[ ! -f "$ROOT/bench/target/bench.classpath" || "${BUILD:-0}" == "1" ]]; then
-  (cd "$ROOT" && ./mvnw -B -q -o -pl bench -am install -DskipTests -Dspotless.check.skip=true)
-fi
+source "$ROOT/bench/running-suite.sh"
 if [[ "${JFR:-0}" == "1" ]]; then
   mkdir -p "$TS_HOME/jfr"
   for pidfile in "$TS_HOME"/run/*.pid; do
@@ -24,7 +18,7 @@ if [[ "${JFR:-0}" == "1" ]]; then
   done
 fi
 cd "$ROOT"  # tickets are posted with $(./suite token channel) as bearer token
-java -Xmx512m -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.classpath")" \
+java -Xmx512m -cp "$BENCH_CP" \
   io.ticketsuite.bench.SuiteSurge "http://127.0.0.1:8081" "$TS_KAFKA_BOOTSTRAP" \
   "$TS_PG_HOST" "$TS_PG_PORT" "$TS_PG_USER" "$TEXTS" "${1:-1000}" "${2:-16}"
 if [[ "${JFR:-0}" == "1" ]]; then

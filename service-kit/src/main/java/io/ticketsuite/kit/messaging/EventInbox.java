@@ -3,11 +3,6 @@ package io.ticketsuite.kit.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -89,7 +84,6 @@ public class EventInbox {
 
     private final Function<Supplier<Uni<Void>>, Uni<Void>> transaction;
     private final Supplier<Uni<Void>> betweenEvents;
-    private Tracer tracer = OpenTelemetry.noop().getTracer("io.ticketsuite.kit.inbox");
 
     @Inject
     public EventInbox(
@@ -181,14 +175,10 @@ public class EventInbox {
                 items.add(new Item(record, decode(record)));
             } catch (EventDecodingException e) {
                 count(consumer, "unknown", "rejected");
-                Span span = span(consumer, record);
-                try (Scope ignored = span.makeCurrent()) {
-                    span.recordException(e);
+                try (Scope ignored = traceOf(record).makeCurrent()) {
                     LOG.warnf(
                             "%s: poison record %s-%d@%d sent to the dead-letter topic: %s",
                             consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
-                } finally {
-                    span.end();
                 }
                 poison.add(deadLetter(consumer, record, "undecodable", e));
             }
@@ -278,47 +268,28 @@ public class EventInbox {
         }
     };
 
-    /**
-     * A consumer span for one record, child of the trace the record carries: a batch is one transaction, but each
-     * event is handled — and the events it causes are written — in its own record's trace.
-     */
-    private Span span(String consumer, ConsumerRecord<String, String> record) {
-        io.opentelemetry.context.Context parent = W3CTraceContextPropagator.getInstance()
+    /** The trace context a record carries (its W3C {@code traceparent}), or none. */
+    private static io.opentelemetry.context.Context traceOf(ConsumerRecord<String, String> record) {
+        return W3CTraceContextPropagator.getInstance()
                 .extract(io.opentelemetry.context.Context.root(), record, HEADERS);
-        return tracer.spanBuilder(record.topic() + " process")
-                .setParent(parent)
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation", "process")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.consumer.group.name", consumer)
-                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
-                .setAttribute("messaging.kafka.offset", record.offset())
-                .startSpan();
     }
 
-    /** Runs the work with the record's span current (through its asynchronous steps), and ends the span after. */
-    private <T> Uni<T> traced(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<T>> work) {
+    /**
+     * Runs the work in the trace its record carries, through its asynchronous steps: a batch is one transaction, but
+     * each event is handled — its log lines (MDC trace id) and the events it causes (their {@code traceparent}) — in
+     * its own record's trace. The consumer span of each record is SmallRye's (Quarkus' Kafka instrumentation).
+     */
+    private static <T> Uni<T> inTraceOf(ConsumerRecord<String, String> record, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
-            Span span = span(consumer, record);
-            Scope scope = span.makeCurrent();
+            Scope scope = traceOf(record).makeCurrent();
             Uni<T> started;
             try {
                 started = work.get();
             } catch (RuntimeException e) {
                 scope.close();
-                span.recordException(e);
-                span.end();
                 throw e;
             }
-            return started.onTermination().invoke((item, failure, cancelled) -> {
-                if (failure != null) {
-                    span.recordException(failure);
-                    span.setStatus(StatusCode.ERROR);
-                }
-                scope.close();
-                span.end();
-            });
+            return started.onTermination().invoke(scope::close);
         });
     }
 
@@ -362,10 +333,7 @@ public class EventInbox {
                                     return Uni.createFrom().voidItem();
                                 }
                                 done.outcomes.add(new String[] {type, "processed"});
-                                return traced(
-                                                consumer,
-                                                item.record(),
-                                                () -> handler.handle(item.event(), done.actions::add))
+                                return inTraceOf(item.record(), () -> handler.handle(item.event(), done.actions::add))
                                         .chain(() -> betweenEvents.get());
                             })
                             .collect()
