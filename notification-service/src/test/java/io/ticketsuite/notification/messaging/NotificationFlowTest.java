@@ -79,6 +79,37 @@ class NotificationFlowTest {
     }
 
     @Test
+    void shouldAcknowledgeEventsNoWebhookWantsWithoutATransaction() {
+        // no subscription and no chat URL in this application: the webhook consumer has nothing to queue
+        double before = webhookOutcome("ignored");
+        String email = email();
+        publish(created(UUID.randomUUID(), TicketType.SUPPORT, email, "Nobody subscribed"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(inbox(email)).hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(webhookOutcome("ignored")).isGreaterThan(before));
+        assertThat(webhookOutcome("processed"))
+                .as("no processed-event row, no transaction")
+                .isZero();
+    }
+
+    /** The webhook consumer's ticket.created events with that outcome, from /q/metrics. */
+    private static double webhookOutcome(String outcome) {
+        String metrics = io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("ts_events_consumed_total{")
+                        && l.contains("consumer=\"notification.webhooks\"")
+                        && l.contains("type=\"ticket.created\"")
+                        && l.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void shouldNeverTellTheCustomerAboutAnEscalationTicket() {
         UUID escalation = UUID.randomUUID();
         String email = email();
