@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.ticketsuite.triage.classifier.Classification;
 import io.ticketsuite.triage.classifier.RulePack;
 import io.ticketsuite.triage.classifier.RulePackException;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
  * then swaps in the newest pack stored in the database, atomically: a classification uses one pack from start to
  * end, and its explanation names that pack's version.
  */
+@Startup // the pack is read and compiled at start, not by the first ticket
 @ApplicationScoped
 public class ClassifierService {
     private static final Logger LOG = Logger.getLogger(ClassifierService.class);
@@ -73,6 +75,8 @@ public class ClassifierService {
         this.eventTimer = timer(registry, Source.EVENT);
         this.apiTimer = timer(registry, Source.API);
         LOG.infof("rule pack %s loaded from %s: %s", bootstrap.version(), bootstrapSource, bootstrap.pack());
+        // one classification at start loads the analysis classes, so the first ticket does not (not timed)
+        active.get().classifier().classify("Warm-up", "The classifier reads one text at start.", null, List.of());
     }
 
     /**

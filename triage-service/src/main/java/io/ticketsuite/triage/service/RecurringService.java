@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.IssueRecurringDetected;
 import io.ticketsuite.events.TicketCreated;
@@ -550,6 +552,27 @@ public class RecurringService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Reads the window's tickets into the index before the service reports ready, so that the first ticket after a
+     * start does not wait for it (7,800 tickets of a 100,000-ticket history: about a second). Should the database
+     * not answer, the first ticket's own sync reads them instead.
+     */
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                    Panache.getSession().chain(session -> sync(session, now().minus(config.window())))));
+            LOG.infof(
+                    "similarity index: %d tickets of the window read in %d ms",
+                    index.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (Throwable e) {
+            LOG.warnf("similarity index: the window was not read at start (%s); the first ticket will read it", e);
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
