@@ -43,17 +43,7 @@ public final class SuiteIdle {
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             long started = System.currentTimeMillis();
-            String[] text = texts.get(n % texts.size());
-            ObjectNode body = JSON.createObjectNode()
-                    .put("subject", text[0])
-                    .put("description", text[1])
-                    .put("type", "SUPPORT")
-                    .put("channel", "api");
-            body.putObject("customer")
-                    .put("id", "idle-" + run + "-" + n)
-                    .put("email", "idle-" + run + "-" + n + "@example.com")
-                    .put("tier", "ENTERPRISE")
-                    .put("language", "en");
+            ObjectNode body = SuiteSurge.ticket(texts.get(n % texts.size()), "idle-" + run + "-" + n, "ENTERPRISE");
             Post.Answer answer = Post.json(url + "/api/v1/tickets", body.toString(), Tokens.channel());
             if (answer.status() != 201) {
                 throw new IllegalStateException("refused: " + answer.status() + " " + answer.body());

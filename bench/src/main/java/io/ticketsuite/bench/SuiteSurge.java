@@ -74,17 +74,8 @@ public final class SuiteSurge {
                 Thread client = new Thread(() -> {
                     try {
                         for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                            String[] text = texts.get(n % texts.size());
-                            ObjectNode body = JSON.createObjectNode()
-                                    .put("subject", text[0])
-                                    .put("description", text[1])
-                                    .put("type", "SUPPORT")
-                                    .put("channel", "api");
-                            body.putObject("customer")
-                                    .put("id", "surge-" + run + "-" + n)
-                                    .put("email", "surge-" + run + "-" + n + "@example.com")
-                                    .put("tier", TIERS[n % TIERS.length])
-                                    .put("language", "en");
+                            ObjectNode body = ticket(
+                                    texts.get(n % texts.size()), "surge-" + run + "-" + n, TIERS[n % TIERS.length]);
                             long t0 = System.nanoTime();
                             try {
                                 Post.Answer answer =
@@ -161,6 +152,21 @@ public final class SuiteSurge {
             System.out.printf("  %-20s %10.0f %12.1f%n", "suite total", total, total / accepted);
         }
         watcher.running = false;
+    }
+
+    /** The body of a SUPPORT ticket posted through the API: one text of {@link #texts}, a customer of its own. */
+    static ObjectNode ticket(String[] text, String customer, String tier) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("subject", text[0])
+                .put("description", text[1])
+                .put("type", "SUPPORT")
+                .put("channel", "api");
+        body.putObject("customer")
+                .put("id", customer)
+                .put("email", customer + "@example.com")
+                .put("tier", tier)
+                .put("language", "en");
+        return body;
     }
 
     /**
