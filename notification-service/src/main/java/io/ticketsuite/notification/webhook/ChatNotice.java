@@ -4,21 +4,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaBreached;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketTriaged;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The chat notice for on-call people, as a Slack-compatible incoming-webhook body ({@code {"text": …}}): a ticket
  * triaged P1, a ticket reclassified to P1 from another priority, and every SLA breach. Other events make none.
  */
 public final class ChatNotice {
+    /** The types of the events {@link #applies} can be true for. */
+    public static final Set<EventType> TYPES =
+            EnumSet.of(EventType.TICKET_TRIAGED, EventType.TICKET_RECLASSIFIED, EventType.SLA_BREACHED);
+
     private ChatNotice() {}
 
-    /** Whether this event makes a notice (before looking anything up). */
+    /** Whether this event makes a notice (before looking anything up); only events of {@link #TYPES} may. */
     public static boolean applies(EventData data) {
         if (data instanceof TicketTriaged t) {
             return t.priority() == Priority.P1;

@@ -64,5 +64,10 @@ public interface WebhookConfig {
     interface Chat {
         /** The incoming-webhook URL; no notices when unset. */
         Optional<String> url();
+
+        /** The URL when one is set and not blank: only then are chat notices made. */
+        default Optional<String> target() {
+            return url().filter(u -> !u.isBlank());
+        }
     }
 }

@@ -30,9 +30,6 @@ public class WebhookEventsConsumer {
     static final String CONSUMER = "notification.webhooks";
     /** The event types of the active subscriptions, one row per distinct list. */
     static final String ACTIVE_TYPES = "SELECT DISTINCT event_types FROM webhook_subscription WHERE state = 'ACTIVE'";
-    /** The types a chat notice can come from ({@link ChatNotice#applies}). */
-    static final Set<EventType> CHAT_TYPES =
-            EnumSet.of(EventType.TICKET_TRIAGED, EventType.TICKET_RECLASSIFIED, EventType.SLA_BREACHED);
 
     private final EventInbox inbox;
     private final WebhookQueue queue;
@@ -43,7 +40,7 @@ public class WebhookEventsConsumer {
         this.inbox = inbox;
         this.queue = queue;
         this.pool = pool;
-        this.chat = config.chat().url().filter(u -> !u.isBlank()).isPresent();
+        this.chat = config.chat().target().isPresent();
     }
 
     @Incoming(TICKETS_IN)
@@ -78,7 +75,7 @@ public class WebhookEventsConsumer {
         return pool.query(ACTIVE_TYPES).execute().map(rows -> {
             Set<EventType> types = EnumSet.noneOf(EventType.class);
             if (chat) {
-                types.addAll(CHAT_TYPES);
+                types.addAll(ChatNotice.TYPES);
             }
             for (Row row : rows) {
                 for (String type : row.getString(0).split(" ")) {

@@ -37,7 +37,7 @@ public class WebhookQueue {
 
     public WebhookQueue(Clock clock, WebhookConfig config) {
         this.clock = clock;
-        this.chat = config.chat().url().filter(u -> !u.isBlank()).isPresent();
+        this.chat = config.chat().target().isPresent();
     }
 
     /** Runs inside the consumer's transaction. */

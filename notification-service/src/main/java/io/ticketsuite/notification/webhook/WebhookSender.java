@@ -80,7 +80,7 @@ public class WebhookSender {
         this.config = config;
         this.metrics = metrics;
         this.policy = RetryPolicy.of(config);
-        this.chatUrl = config.chat().url().filter(u -> !u.isBlank()).map(URI::create);
+        this.chatUrl = config.chat().target().map(URI::create);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaBreached;
 import io.ticketsuite.events.SlaClock;
@@ -43,6 +44,18 @@ class ChatNoticeTest {
                 new SlaBreached(ticket, SlaClock.RESPONSE, 100, Priority.P2, now, null, "billing", "lead-billing", now);
         assertThat(ChatNotice.text(breach, null))
                 .contains("SLA breached", "response", "P2", ticket.toString(), "team billing", "unassigned");
+    }
+
+    @Test
+    void shouldNameTheTypesOfEveryEventThatMakesANotice() {
+        // the webhook consumer reads only these types when no subscription wants others
+        SlaBreached breach =
+                new SlaBreached(ticket, SlaClock.RESPONSE, 100, Priority.P2, now, null, "billing", "lead-billing", now);
+        for (var data : java.util.List.of(triaged(Priority.P1), reclassified(Priority.P3, Priority.P1), breach)) {
+            assertThat(ChatNotice.applies(data)).isTrue();
+            assertThat(ChatNotice.TYPES).contains(EventType.of(data));
+        }
+        assertThat(ChatNotice.TYPES).hasSize(3);
     }
 
     private TicketTriaged triaged(Priority priority) {
