@@ -79,6 +79,16 @@ public interface KitConfig {
         @WithName("sweep-interval")
         @WithDefault("1h")
         Duration sweepInterval();
+
+        /**
+         * Whether this service's consumer transactions run one at a time (a transaction-scoped PostgreSQL advisory
+         * lock taken first, so across replicas too). For a service whose events all update shared rows (reporting's
+         * per-day aggregates): its channels' batches would otherwise lock those rows in different orders and
+         * deadlock. Off by default: the other services' channels touch per-ticket rows, which each batch locks in
+         * ticket order.
+         */
+        @WithDefault("false")
+        boolean serial();
     }
 
     interface Outbox {

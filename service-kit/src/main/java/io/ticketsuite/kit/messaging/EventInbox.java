@@ -15,6 +15,7 @@ import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventDecodingException;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.EventType;
+import io.ticketsuite.kit.config.KitConfig;
 import io.ticketsuite.kit.deadletter.DeadLetters;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
 import io.vertx.core.Context;
@@ -85,16 +86,36 @@ public class EventInbox {
     private final Function<Supplier<Uni<Void>>, Uni<Void>> transaction;
     private final Supplier<Uni<Void>> betweenEvents;
 
+    /** pg_advisory_xact_lock key of a serial inbox ({@code ts.inbox.serial}): "tsinbox" + 1. */
+    static final long SERIAL_LOCK = 0x7473696e626f7801L;
+
     @Inject
     public EventInbox(
-            ProcessedEvents processed, MeterRegistry registry, StalledConsumers stalls, DeadLetters deadLetters) {
+            ProcessedEvents processed,
+            MeterRegistry registry,
+            StalledConsumers stalls,
+            DeadLetters deadLetters,
+            KitConfig config) {
         this(
                 processed,
                 registry,
                 stalls,
                 deadLetters,
-                Panache::withTransaction,
+                config.inbox().serial() ? EventInbox::serialTransaction : Panache::withTransaction,
                 () -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
+    }
+
+    /**
+     * A transaction that first waits for the service's other consumer transactions (any replica's) to end: they run
+     * one at a time, so shared rows are never locked in two orders at once.
+     */
+    private static Uni<Void> serialTransaction(Supplier<Uni<Void>> work) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) l", Integer.class)
+                        .setParameter(1, SERIAL_LOCK)
+                        .getSingleResult())
+                .chain(work::get));
     }
 
     /** With another transaction boundary than Hibernate Reactive's (tests of the retry logic). */
@@ -316,6 +337,7 @@ public class EventInbox {
     private Uni<Done> attempt(String consumer, List<Item> items, Handler handler) {
         Done done = new Done(consumer);
         List<UUID> ids = items.stream().map(item -> item.event().id()).toList();
+        List<Item> ordered = inKeyOrder(items);
         Context context = Vertx.currentContext();
         if (context != null) {
             context.putLocal(AFTER_COMMIT, done.actions);
@@ -324,7 +346,7 @@ public class EventInbox {
                 .apply(() -> processed.firstDeliveries(consumer, ids).chain(first -> {
                     Set<UUID> fresh = new HashSet<>(first);
                     return Multi.createFrom()
-                            .iterable(items)
+                            .iterable(ordered)
                             .onItem()
                             .transformToUniAndConcatenate(item -> {
                                 String type = item.event().type().ceType();
@@ -347,6 +369,20 @@ public class EventInbox {
                     }
                 })
                 .replaceWith(done);
+    }
+
+    /**
+     * The items sorted by record key (a ticket's id), stably: one key's records keep their order (they come from one
+     * partition, in offset order), and every batch locks its tickets' rows in the same ascending order, so two
+     * channels' batches over the same tickets wait for each other instead of deadlocking. Records without a key keep
+     * their place relative to each other, first.
+     */
+    private static List<Item> inKeyOrder(List<Item> items) {
+        List<Item> ordered = new ArrayList<>(items);
+        ordered.sort(java.util.Comparator.comparing(
+                (Item item) -> item.record().key(),
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return ordered;
     }
 
     /**

@@ -221,6 +221,26 @@ class EventInboxTest {
     }
 
     @Test
+    void aBatchIsAppliedInTicketOrderEachTicketsEventsInTheirOwnOrder() {
+        UUID first = new UUID(0, 100);
+        UUID second = new UUID(0, 200);
+        // two tickets interleaved as a partition delivers them; another channel's batch over the same tickets locks
+        // their rows in the same (ascending) order, so the two wait for each other instead of deadlocking
+        List<ConsumerRecord<String, String>> batch =
+                List.of(record(1, second), record(2, first), record(3, second), record(4, first), record(5, second));
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        inbox.process("test.consumer", batch, event -> {
+                    handled.add(offsetOf(batch, event.id()));
+                    return Uni.createFrom().voidItem();
+                })
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitItem(Duration.ofSeconds(5));
+        assertThat(handled).containsExactly(2L, 4L, 1L, 3L, 5L);
+        assertThat(transactions).as("still one transaction").hasValue(1);
+    }
+
+    @Test
     void anIrrelevantTypeIsAcknowledgedWithoutATransaction() {
         inbox.process("test.consumer", List.of(record(1)), Set.of(EventType.TICKET_TRIAGED), event -> {
                     throw new AssertionError("not for this consumer");
@@ -261,7 +281,11 @@ class EventInboxTest {
     }
 
     private static ConsumerRecord<String, String> record(long offset) {
-        UUID ticket = UUID.randomUUID();
+        // one ticket per record, their ids in offset order (a batch is applied in ticket order)
+        return record(offset, new UUID(0, offset));
+    }
+
+    private static ConsumerRecord<String, String> record(long offset, UUID ticket) {
         TicketCreated created = new TicketCreated(
                 ticket,
                 TicketType.SUPPORT,
