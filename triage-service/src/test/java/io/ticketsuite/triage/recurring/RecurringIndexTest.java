@@ -113,4 +113,13 @@ class RecurringIndexTest {
         assertThat(new RecurringIndex(new TicketAnalyzer(), CharArraySet.EMPTY_SET, 5).terms("the"))
                 .containsExactly("the");
     }
+
+    @Test
+    void keepsEachTicketsTermsSortedAndSharedBetweenTickets() {
+        String[] first = RecurringIndex.compact(List.of(new String("reset"), new String("login")));
+        String[] second = RecurringIndex.compact(List.of(new String("login")));
+        assertThat(first).containsExactly("login", "reset");
+        // one copy of a word for the whole window, however many tickets use it
+        assertThat(second[0]).isSameAs(first[0]);
+    }
 }
