@@ -1,6 +1,7 @@
 package io.ticketsuite.reporting.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.reporting.service.ReportingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,26 +30,36 @@ public class ReportingEventsConsumer {
 
     @Incoming(TICKETS_IN)
     public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
-        return inbox.process("reporting.ticket-events", records, event -> reporting.apply(event.data()));
+        return process("reporting.ticket-events", records);
     }
 
     @Incoming(TRIAGE_IN)
     public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
-        return inbox.process("reporting.triage-events", records, event -> reporting.apply(event.data()));
+        return process("reporting.triage-events", records);
     }
 
     @Incoming(ROUTING_IN)
     public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
-        return inbox.process("reporting.routing-events", records, event -> reporting.apply(event.data()));
+        return process("reporting.routing-events", records);
     }
 
     @Incoming(SLA_IN)
     public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
-        return inbox.process("reporting.sla-events", records, event -> reporting.apply(event.data()));
+        return process("reporting.sla-events", records);
     }
 
     @Incoming(NOTIFICATIONS_IN)
     public Uni<Void> onNotificationEvent(ConsumerRecords<String, String> records) {
-        return inbox.process("reporting.notification-events", records, event -> reporting.apply(event.data()));
+        return process("reporting.notification-events", records);
+    }
+
+    /** A ticket's events of a batch together: its row read and written once for them. */
+    private Uni<Void> process(String consumer, ConsumerRecords<String, String> records) {
+        return inbox.processByTicket(
+                consumer,
+                records,
+                null,
+                (events, afterCommit) ->
+                        reporting.apply(events.stream().map(EventEnvelope::data).toList()));
     }
 }

@@ -65,15 +65,44 @@ public class ReportingService {
 
     /** Runs inside the kit inbox's transaction; the row is written when it commits. */
     public Uni<Void> apply(EventData data) {
-        Uni<Void> ticket = tickets.lock(data.ticketId())
-                .map(row -> ReportProjection.apply(row, data, clock.instant()))
-                .invoke(applied -> {
-                    applied.breach().ifPresent(metrics::breach);
-                    applied.assignmentLatency().ifPresent(metrics::assignmentLatency);
+        return apply(List.of(data));
+    }
+
+    /**
+     * Applies events in their order inside the kit inbox's transaction: consecutive events of one ticket (the inbox
+     * hands a ticket's events of a batch together) read, lock and write its row once, so the aggregate trigger fires
+     * once for them instead of once per event.
+     */
+    public Uni<Void> apply(List<EventData> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        int from = 0;
+        while (from < events.size()) {
+            UUID ticketId = events.get(from).ticketId();
+            int to = from + 1;
+            while (to < events.size() && ticketId.equals(events.get(to).ticketId())) {
+                to++;
+            }
+            List<EventData> same = events.subList(from, to);
+            chain = chain.chain(() -> applyToTicket(ticketId, same));
+            from = to;
+        }
+        return chain;
+    }
+
+    private Uni<Void> applyToTicket(UUID ticketId, List<EventData> events) {
+        Uni<Void> ticket = tickets.lock(ticketId)
+                .invoke(row -> {
+                    for (EventData data : events) {
+                        ReportProjection.Applied applied = ReportProjection.apply(row, data, clock.instant());
+                        applied.breach().ifPresent(metrics::breach);
+                        applied.assignmentLatency().ifPresent(metrics::assignmentLatency);
+                    }
                 })
                 .replaceWithVoid();
-        if (data instanceof IssueRecurringDetected recurring) {
-            return ticket.chain(() -> cluster(recurring));
+        for (EventData data : events) {
+            if (data instanceof IssueRecurringDetected recurring) {
+                ticket = ticket.chain(() -> cluster(recurring));
+            }
         }
         return ticket;
     }

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,15 @@ public class EventInbox {
     @FunctionalInterface
     public interface Handler {
         Uni<Void> handle(EventEnvelope<EventData> event, AfterCommit afterCommit);
+    }
+
+    /**
+     * What a handler does with one ticket's new events of a batch, together, in their order (see {@link
+     * #processByTicket}); {@code afterCommit} takes actions to run once the transaction committed.
+     */
+    @FunctionalInterface
+    public interface TicketHandler {
+        Uni<Void> handle(List<EventEnvelope<EventData>> events, AfterCommit afterCommit);
     }
 
     /** Collects actions (counting a metric, waking a worker) to run after the commit, once; dropped on rollback. */
@@ -181,6 +191,34 @@ public class EventInbox {
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
             Handler handler) {
+        return process(
+                consumer,
+                records,
+                relevant,
+                (events, afterCommit) -> handler.handle(events.get(0), afterCommit),
+                false);
+    }
+
+    /**
+     * Applies a batch as {@link #process(String, Iterable, Set, Handler)} does, but hands the handler each ticket's new
+     * events of the batch together (consecutive in the batch's ticket order, in their own order), so it can read and
+     * write the ticket's row once for all of them. The session is flushed and cleared between tickets. For a consumer
+     * whose handling of one event does not depend on a write another handler makes in between (a read model).
+     */
+    public Uni<Void> processByTicket(
+            String consumer,
+            Iterable<ConsumerRecord<String, String>> records,
+            Set<EventType> relevant,
+            TicketHandler handler) {
+        return process(consumer, records, relevant, handler, true);
+    }
+
+    private Uni<Void> process(
+            String consumer,
+            Iterable<ConsumerRecord<String, String>> records,
+            Set<EventType> relevant,
+            TicketHandler handler,
+            boolean byTicket) {
         List<Item> items = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -213,7 +251,7 @@ public class EventInbox {
         String what = items.size() == 1
                 ? items.get(0).what()
                 : items.size() + " events (" + items.get(0).what() + " …)";
-        return dead.chain(() -> apply(consumer, what, items, handler)
+        return dead.chain(() -> apply(consumer, what, items, handler, byTicket)
                 .onFailure()
                 .recoverWithUni(e -> {
                     if (items.size() == 1) {
@@ -224,9 +262,10 @@ public class EventInbox {
                     return Multi.createFrom()
                             .iterable(items)
                             .onItem()
-                            .transformToUniAndConcatenate(item -> apply(consumer, item.what(), List.of(item), handler)
-                                    .onFailure()
-                                    .recoverWithUni(f -> retryThenDeadLetter(consumer, item, handler, f)))
+                            .transformToUniAndConcatenate(
+                                    item -> apply(consumer, item.what(), List.of(item), handler, false)
+                                            .onFailure()
+                                            .recoverWithUni(f -> retryThenDeadLetter(consumer, item, handler, f)))
                             .collect()
                             .last()
                             .replaceWithVoid();
@@ -234,8 +273,8 @@ public class EventInbox {
     }
 
     /** One transaction over {@code items}, retried while the environment fails; counted and followed up once committed. */
-    private Uni<Void> apply(String consumer, String what, List<Item> items, Handler handler) {
-        return withTransientRetry(consumer, what, () -> attempt(consumer, items, handler))
+    private Uni<Void> apply(String consumer, String what, List<Item> items, TicketHandler handler, boolean byTicket) {
+        return withTransientRetry(consumer, what, () -> attempt(consumer, items, handler, byTicket))
                 .invoke(Done::committed)
                 .replaceWithVoid();
     }
@@ -333,11 +372,14 @@ public class EventInbox {
         }
     }
 
-    /** One transaction over the items: which are new, then each new one's handler, in order. */
-    private Uni<Done> attempt(String consumer, List<Item> items, Handler handler) {
+    /**
+     * One transaction over the items: which are new, then the handler for each new one in ticket order (by ticket:
+     * once for each ticket's consecutive new events).
+     */
+    private Uni<Done> attempt(String consumer, List<Item> items, TicketHandler handler, boolean byTicket) {
         Done done = new Done(consumer);
         List<UUID> ids = items.stream().map(item -> item.event().id()).toList();
-        List<Item> ordered = inKeyOrder(items);
+        List<List<Item>> runs = runs(inKeyOrder(items), byTicket);
         Context context = Vertx.currentContext();
         if (context != null) {
             context.putLocal(AFTER_COMMIT, done.actions);
@@ -346,16 +388,26 @@ public class EventInbox {
                 .apply(() -> processed.firstDeliveries(consumer, ids).chain(first -> {
                     Set<UUID> fresh = new HashSet<>(first);
                     return Multi.createFrom()
-                            .iterable(ordered)
+                            .iterable(runs)
                             .onItem()
-                            .transformToUniAndConcatenate(item -> {
-                                String type = item.event().type().ceType();
-                                if (!fresh.remove(item.event().id())) {
-                                    done.outcomes.add(new String[] {type, "duplicate"});
+                            .transformToUniAndConcatenate(run -> {
+                                List<EventEnvelope<EventData>> events = new ArrayList<>(run.size());
+                                ConsumerRecord<String, String> firstRecord = null;
+                                for (Item item : run) {
+                                    String type = item.event().type().ceType();
+                                    if (!fresh.remove(item.event().id())) {
+                                        done.outcomes.add(new String[] {type, "duplicate"});
+                                        continue;
+                                    }
+                                    done.outcomes.add(new String[] {type, "processed"});
+                                    events.add(item.event());
+                                    firstRecord = firstRecord == null ? item.record() : firstRecord;
+                                }
+                                if (events.isEmpty()) {
                                     return Uni.createFrom().voidItem();
                                 }
-                                done.outcomes.add(new String[] {type, "processed"});
-                                return inTraceOf(item.record(), () -> handler.handle(item.event(), done.actions::add))
+                                // a ticket's events handled together run in the first one's trace
+                                return inTraceOf(firstRecord, () -> handler.handle(events, done.actions::add))
                                         .chain(() -> betweenEvents.get());
                             })
                             .collect()
@@ -371,6 +423,26 @@ public class EventInbox {
                 .replaceWith(done);
     }
 
+    /** The items in runs: one per item, or (by ticket) one per ticket's consecutive items; a keyless item alone. */
+    private static List<List<Item>> runs(List<Item> ordered, boolean byTicket) {
+        List<List<Item>> runs = new ArrayList<>();
+        for (Item item : ordered) {
+            List<Item> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            String key = item.record().key();
+            if (byTicket
+                    && last != null
+                    && key != null
+                    && key.equals(last.get(0).record().key())) {
+                last.add(item);
+            } else {
+                List<Item> run = new ArrayList<>();
+                run.add(item);
+                runs.add(run);
+            }
+        }
+        return runs;
+    }
+
     /**
      * The items sorted by record key (a ticket's id), stably: one key's records keep their order (they come from one
      * partition, in offset order), and every batch locks its tickets' rows in the same ascending order, so two
@@ -379,9 +451,8 @@ public class EventInbox {
      */
     private static List<Item> inKeyOrder(List<Item> items) {
         List<Item> ordered = new ArrayList<>(items);
-        ordered.sort(java.util.Comparator.comparing(
-                (Item item) -> item.record().key(),
-                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        ordered.sort(Comparator.comparing(
+                (Item item) -> item.record().key(), Comparator.nullsFirst(Comparator.naturalOrder())));
         return ordered;
     }
 
@@ -404,9 +475,9 @@ public class EventInbox {
     }
 
     /** The record failed: a few quick attempts (a race between replicas resolves), then the dead letters. */
-    private Uni<Void> retryThenDeadLetter(String consumer, Item item, Handler handler, Throwable first) {
+    private Uni<Void> retryThenDeadLetter(String consumer, Item item, TicketHandler handler, Throwable first) {
         LOG.warnf("%s: %s failed, will retry: %s", consumer, item.what(), first.toString());
-        return apply(consumer, item.what(), List.of(item), handler)
+        return apply(consumer, item.what(), List.of(item), handler, false)
                 .onFailure()
                 .retry()
                 .withBackOff(Duration.ofMillis(50), Duration.ofMillis(500))
