@@ -63,15 +63,11 @@ public class ReportingService {
         this.clock = clock;
     }
 
-    /** Runs inside the kit inbox's transaction; the row is written when it commits. */
-    public Uni<Void> apply(EventData data) {
-        return apply(List.of(data));
-    }
-
     /**
-     * Applies events in their order inside the kit inbox's transaction: consecutive events of one ticket (the inbox
-     * hands a ticket's events of a batch together) read, lock and write its row once, so the aggregate trigger fires
-     * once for them instead of once per event.
+     * Applies events in their order inside the kit inbox's transaction (the rows are written when it commits):
+     * consecutive events of one ticket (the inbox hands a ticket's events of a batch together) read, lock and write its
+     * row once, so the aggregate trigger fires once for them instead of once per event. Grouped by the events' own
+     * ticket ids, not trusting that every producer keyed its records by them.
      */
     public Uni<Void> apply(List<EventData> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
