@@ -1,6 +1,7 @@
 package io.ticketsuite.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.EventType;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.sla.service.SlaMetrics;
@@ -8,13 +9,14 @@ import io.ticketsuite.sla.service.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads the facts the clocks depend on: tickets created, commented and moved (ticket-events), their priority
  * (triage-events) and who handles them (routing-events). One channel and one consumer group per topic. Thin:
- * the kit's inbox decodes, deduplicates and opens the transaction; {@link SlaService} applies the event.
+ * the kit's inbox decodes, deduplicates and opens the transaction; {@link SlaService} applies the events.
  */
 @ApplicationScoped
 public class SlaEventsConsumer {
@@ -57,14 +59,18 @@ public class SlaEventsConsumer {
         return process("sla.routing-events", records);
     }
 
-    private Uni<Void> process(String consumer, ConsumerRecords<String, String> records) {
-        // what each event did is counted once its transaction committed
-        return inbox.process(
+    /**
+     * A ticket's events of a batch together: its row locked and its clocks read once for them. What each event did
+     * is counted once the transaction committed.
+     */
+    Uni<Void> process(String consumer, Iterable<ConsumerRecord<String, String>> records) {
+        return inbox.processByTicket(
                 consumer,
                 records,
                 RELEVANT,
-                (event, afterCommit) -> sla.apply(event.data())
-                        .invoke(applied -> afterCommit.add(() -> metrics.applied(applied)))
+                (events, afterCommit) -> sla.apply(
+                                events.stream().map(EventEnvelope::data).toList())
+                        .invoke(applied -> afterCommit.add(() -> applied.forEach(metrics::applied)))
                         .replaceWithVoid());
     }
 }

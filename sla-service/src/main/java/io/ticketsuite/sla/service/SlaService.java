@@ -29,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -75,31 +76,69 @@ public class SlaService {
 
     /** Applies one consumed event (events that do not concern the clocks change nothing). */
     public Uni<Applied> apply(EventData data) {
+        return apply(List.of(data)).map(all -> all.isEmpty() ? Applied.NOTHING : all.get(0));
+    }
+
+    /**
+     * Applies consumed events in their order, as if one after the other: for each run of consecutive events about
+     * one ticket (the kit's inbox hands a ticket's events of a batch together) the ticket's row is locked and its
+     * clocks, thresholds and pauses are read once, the events change them in memory in turn, and what they created
+     * is persisted once. Returns what each event that concerns the clocks did, in order.
+     */
+    public Uni<List<Applied>> apply(List<EventData> events) {
+        List<Change> changes = new ArrayList<>(events.size());
+        for (EventData data : events) {
+            Change change = changeOf(data);
+            if (change != null) {
+                changes.add(change);
+            }
+        }
+        Uni<List<Applied>> done = Uni.createFrom().item(new ArrayList<>());
+        int start = 0;
+        for (int i = 1; i <= changes.size(); i++) {
+            if (i == changes.size()
+                    || !changes.get(i).ticketId().equals(changes.get(start).ticketId())) {
+                List<Change> run = changes.subList(start, i);
+                done = done.chain(applied -> change(run).map(more -> {
+                    applied.addAll(more);
+                    return applied;
+                }));
+                start = i;
+            }
+        }
+        return done;
+    }
+
+    /** What one event does to its ticket's SLA. */
+    private record Change(UUID ticketId, Consumer<TicketSla> change) {}
+
+    /** The change an event makes, or null for an event that does not concern the clocks. */
+    private static Change changeOf(EventData data) {
         if (data instanceof TicketCreated c) {
-            return change(
+            return new Change(
                     c.ticketId(),
                     sla -> sla.created(
                             c.createdAt(), c.type(), c.customer().tier(), CustomerZone.of(c.customer()), c.status()));
         }
         if (data instanceof TicketTriaged t) {
-            return change(t.ticketId(), sla -> sla.prioritised(t.priority(), "triaged", t.triagedAt()));
+            return new Change(t.ticketId(), sla -> sla.prioritised(t.priority(), "triaged", t.triagedAt()));
         }
         if (data instanceof TicketReclassified r) {
-            return change(r.ticketId(), sla -> sla.prioritised(r.priority(), reclassified(r), r.reclassifiedAt()));
+            return new Change(r.ticketId(), sla -> sla.prioritised(r.priority(), reclassified(r), r.reclassifiedAt()));
         }
         if (data instanceof TicketAssigned a) {
-            return change(a.ticketId(), sla -> sla.assigned(a.agentId(), a.teamId(), a.teamLeadId()));
+            return new Change(a.ticketId(), sla -> sla.assigned(a.agentId(), a.teamId(), a.teamLeadId()));
         }
         if (data instanceof TicketReassigned r) {
-            return change(r.ticketId(), sla -> sla.reassigned(r.toAgentId(), r.teamId()));
+            return new Change(r.ticketId(), sla -> sla.reassigned(r.toAgentId(), r.teamId()));
         }
         if (data instanceof TicketCommentAdded c) {
-            return change(c.ticketId(), sla -> sla.commented(c.authorRole(), c.visibility(), c.createdAt()));
+            return new Change(c.ticketId(), sla -> sla.commented(c.authorRole(), c.visibility(), c.createdAt()));
         }
         if (data instanceof TicketStatusChanged s) {
-            return change(s.ticketId(), sla -> sla.statusChanged(s.to(), s.changedAt()));
+            return new Change(s.ticketId(), sla -> sla.statusChanged(s.to(), s.changedAt()));
         }
-        return Uni.createFrom().item(Applied.NOTHING);
+        return null;
     }
 
     /** How the timeline explains a recomputation after a reclassification: who and why, when known. */
@@ -130,7 +169,9 @@ public class SlaService {
                                                         ticket, runs, all, paused, steps, policy, clock.instant()))))));
     }
 
-    private Uni<Applied> change(UUID ticketId, Consumer<TicketSla> change) {
+    /** Applies a run of one ticket's changes to its SLA, loaded (row-locked) once; what each change did. */
+    private Uni<List<Applied>> change(List<Change> run) {
+        UUID ticketId = run.get(0).ticketId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return tickets.upsertForUpdate(ticketId, now)
                 .chain(ticket -> clocks.ofTicket(ticketId)
@@ -139,13 +180,25 @@ public class SlaService {
                                 .chain(pending -> pauses.ofTicket(ticketId)
                                         .map(paused -> new TicketSla(ticket, runs, pending, paused, policy, now)))))
                 .chain(sla -> {
-                    change.accept(sla);
+                    List<Applied> applied = new ArrayList<>(run.size());
+                    int announced = 0;
+                    int rescheduled = 0;
+                    for (Change change : run) {
+                        change.change().accept(sla);
+                        List<EventData> events = sla.events();
+                        List<SlaClock> recomputed = sla.recomputed();
+                        applied.add(new Applied(
+                                List.copyOf(events.subList(announced, events.size())),
+                                List.copyOf(recomputed.subList(rescheduled, recomputed.size())),
+                                sla.ticket().priority));
+                        announced = events.size();
+                        rescheduled = recomputed.size();
+                    }
                     List<Object> created = sla.newEntities();
                     Uni<Void> persist = created.isEmpty()
                             ? Uni.createFrom().voidItem()
                             : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
-                    return persist.chain(() -> outbox.appendAll(sla.events()))
-                            .replaceWith(new Applied(sla.events(), sla.recomputed(), sla.ticket().priority));
+                    return persist.chain(() -> outbox.appendAll(sla.events())).replaceWith(applied);
                 });
     }
 }
