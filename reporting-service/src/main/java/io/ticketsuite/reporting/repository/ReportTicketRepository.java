@@ -18,14 +18,19 @@ public class ReportTicketRepository implements PanacheRepositoryBase<ReportTicke
 
     /**
      * The ticket's row, created empty if no event about it was seen yet, locked for the rest of the transaction: the
-     * consumers of the five topics update one ticket one after the other.
+     * consumers of the five topics update one ticket one after the other. Locks first (one statement for every
+     * event but the ticket's first); only a missing row is inserted, then locked (a concurrent first event waits on
+     * the insert and then finds the row).
      */
     public Uni<ReportTicket> lock(UUID ticketId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(PLACEHOLDER)
-                        .setParameter(1, ticketId)
-                        .executeUpdate())
-                .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE));
+        return findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem()
+                .ifNull()
+                .switchTo(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(PLACEHOLDER)
+                                .setParameter(1, ticketId)
+                                .executeUpdate())
+                        .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE)));
     }
 
     /** The tickets created in [from, to). */
