@@ -43,12 +43,19 @@ public class TicketRecordRepository implements PanacheRepositoryBase<TicketRecor
                 .replaceWithVoid();
     }
 
-    /** The ticket's row, created as a placeholder if needed, locked for the rest of the transaction. */
+    /**
+     * The ticket's row, created as a placeholder if needed, locked for the rest of the transaction. Locks first (one
+     * statement when the row exists); only a missing row is inserted, then locked (a concurrent first event waits on
+     * the insert and then finds the row).
+     */
     public Uni<TicketRecord> lock(UUID ticketId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(PLACEHOLDER)
-                        .setParameter(1, ticketId)
-                        .executeUpdate())
-                .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE));
+        return findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem()
+                .ifNull()
+                .switchTo(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(PLACEHOLDER)
+                                .setParameter(1, ticketId)
+                                .executeUpdate())
+                        .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE)));
     }
 }
