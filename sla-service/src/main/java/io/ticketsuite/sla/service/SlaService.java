@@ -36,8 +36,9 @@ import java.util.function.Consumer;
 
 /**
  * Applies the events sla-service consumes to the ticket's clocks. Runs inside the consumer's transaction (the
- * kit's inbox): locks the ticket's row and its pending thresholds, applies the change, persists new clocks and
- * thresholds and appends the resulting events to the outbox, so they commit together.
+ * kit's inbox): locks the ticket's row and its pending thresholds (an assignment, which moves no clock, locks the row
+ * alone; a threshold firing at that moment addresses whoever was assigned before it), applies the change, persists new
+ * clocks and thresholds and appends the resulting events to the outbox, so they commit together.
  */
 @ApplicationScoped
 public class SlaService {
@@ -109,8 +110,15 @@ public class SlaService {
         return done;
     }
 
-    /** What one event does to its ticket's SLA. */
-    private record Change(UUID ticketId, Consumer<TicketSla> change) {}
+    /**
+     * What one event does to its ticket's SLA; {@code factsOnly}: it sets the ticket's own facts and never reads or
+     * moves a clock (who handles the ticket).
+     */
+    private record Change(UUID ticketId, Consumer<TicketSla> change, boolean factsOnly) {
+        Change(UUID ticketId, Consumer<TicketSla> change) {
+            this(ticketId, change, false);
+        }
+    }
 
     /** The change an event makes, or null for an event that does not concern the clocks. */
     private static Change changeOf(EventData data) {
@@ -127,10 +135,10 @@ public class SlaService {
             return new Change(r.ticketId(), sla -> sla.prioritised(r.priority(), reclassified(r), r.reclassifiedAt()));
         }
         if (data instanceof TicketAssigned a) {
-            return new Change(a.ticketId(), sla -> sla.assigned(a.agentId(), a.teamId(), a.teamLeadId()));
+            return new Change(a.ticketId(), sla -> sla.assigned(a.agentId(), a.teamId(), a.teamLeadId()), true);
         }
         if (data instanceof TicketReassigned r) {
-            return new Change(r.ticketId(), sla -> sla.reassigned(r.toAgentId(), r.teamId()));
+            return new Change(r.ticketId(), sla -> sla.reassigned(r.toAgentId(), r.teamId()), true);
         }
         if (data instanceof TicketCommentAdded c) {
             return new Change(c.ticketId(), sla -> sla.commented(c.authorRole(), c.visibility(), c.createdAt()));
@@ -169,16 +177,23 @@ public class SlaService {
                                                         ticket, runs, all, paused, steps, policy, clock.instant()))))));
     }
 
-    /** Applies a run of one ticket's changes to its SLA, loaded (row-locked) once; what each change did. */
+    /**
+     * Applies a run of one ticket's changes to its SLA, loaded (row-locked) once; what each change did. A run that
+     * only sets the ticket's facts (an assignment) reads the ticket's row alone.
+     */
     private Uni<List<Applied>> change(List<Change> run) {
         UUID ticketId = run.get(0).ticketId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean factsOnly = run.stream().allMatch(Change::factsOnly);
         return tickets.upsertForUpdate(ticketId, now)
-                .chain(ticket -> clocks.ofTicket(ticketId)
-                        .chain(runs -> thresholds
-                                .pendingForUpdate(ticketId)
-                                .chain(pending -> pauses.ofTicket(ticketId)
-                                        .map(paused -> new TicketSla(ticket, runs, pending, paused, policy, now)))))
+                .chain(ticket -> factsOnly
+                        ? Uni.createFrom().item(new TicketSla(ticket, List.of(), List.of(), List.of(), policy, now))
+                        : clocks.ofTicket(ticketId)
+                                .chain(runs -> thresholds
+                                        .pendingForUpdate(ticketId)
+                                        .chain(pending -> pauses.ofTicket(ticketId)
+                                                .map(paused ->
+                                                        new TicketSla(ticket, runs, pending, paused, policy, now)))))
                 .chain(sla -> {
                     List<Applied> applied = new ArrayList<>(run.size());
                     int announced = 0;
