@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.TicketCreated;
+import io.ticketsuite.kit.persistence.TicketRows;
 import io.ticketsuite.notification.TicketInfo;
 import io.ticketsuite.notification.TicketRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,18 +45,10 @@ public class TicketRecordRepository implements PanacheRepositoryBase<TicketRecor
     }
 
     /**
-     * The ticket's row, created as a placeholder if needed, locked for the rest of the transaction. Locks first (one
-     * statement when the row exists); only a missing row is inserted, then locked (a concurrent first event waits on
-     * the insert and then finds the row).
+     * The ticket's row, created as a placeholder if needed, locked for the rest of the transaction.
+     * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<TicketRecord> lock(UUID ticketId) {
-        return findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem()
-                .ifNull()
-                .switchTo(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(PLACEHOLDER)
-                                .setParameter(1, ticketId)
-                                .executeUpdate())
-                        .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE)));
+        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), PLACEHOLDER, ticketId);
     }
 }

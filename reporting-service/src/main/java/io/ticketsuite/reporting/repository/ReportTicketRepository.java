@@ -1,8 +1,8 @@
 package io.ticketsuite.reporting.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.kit.persistence.TicketRows;
 import io.ticketsuite.reporting.ReportTicket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -18,19 +18,11 @@ public class ReportTicketRepository implements PanacheRepositoryBase<ReportTicke
 
     /**
      * The ticket's row, created empty if no event about it was seen yet, locked for the rest of the transaction: the
-     * consumers of the five topics update one ticket one after the other. Locks first (one statement for every
-     * event but the ticket's first); only a missing row is inserted, then locked (a concurrent first event waits on
-     * the insert and then finds the row).
+     * consumers of the five topics update one ticket one after the other.
+     * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<ReportTicket> lock(UUID ticketId) {
-        return findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem()
-                .ifNull()
-                .switchTo(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(PLACEHOLDER)
-                                .setParameter(1, ticketId)
-                                .executeUpdate())
-                        .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE)));
+        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), PLACEHOLDER, ticketId);
     }
 
     /** The tickets created in [from, to). */

@@ -1,8 +1,8 @@
 package io.ticketsuite.routing.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.kit.persistence.TicketRows;
 import io.ticketsuite.routing.RoutingTicket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -14,18 +14,10 @@ public class RoutingTicketRepository implements PanacheRepositoryBase<RoutingTic
 
     /**
      * The ticket's row, created if this is the first event about it, and row-locked for the rest of the
-     * transaction: the events of one ticket (from both topics) are applied one after the other. Locks first (one
-     * statement for every event but the ticket's first); only a missing row is claimed, then locked (a concurrent
-     * first event waits on the claim and then finds the row).
+     * transaction: the events of one ticket (from both topics) are applied one after the other.
+     * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<RoutingTicket> lock(UUID ticketId) {
-        return findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem()
-                .ifNull()
-                .switchTo(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(CLAIM)
-                                .setParameter(1, ticketId)
-                                .executeUpdate())
-                        .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE)));
+        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), CLAIM, ticketId);
     }
 }

@@ -1,8 +1,8 @@
 package io.ticketsuite.sla.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.kit.persistence.TicketRows;
 import io.ticketsuite.sla.SlaTicket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -17,19 +17,10 @@ public class SlaTicketRepository implements PanacheRepositoryBase<SlaTicket, UUI
 
     /**
      * The ticket's row, created empty if it is the first event about it, and row-locked for the rest of the
-     * transaction: events of one ticket from different topics are applied one after the other. Locks first (one
-     * statement for every event but the ticket's first); only a missing row is inserted, then locked (a concurrent
-     * first event waits on the insert and then finds the row).
+     * transaction: events of one ticket from different topics are applied one after the other.
+     * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<SlaTicket> upsertForUpdate(UUID ticketId, Instant now) {
-        return findById(ticketId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem()
-                .ifNull()
-                .switchTo(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(UPSERT)
-                                .setParameter(1, ticketId)
-                                .setParameter(2, now)
-                                .executeUpdate())
-                        .chain(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE)));
+        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), UPSERT, ticketId, now);
     }
 }

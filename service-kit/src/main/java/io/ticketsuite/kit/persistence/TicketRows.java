@@ -1,0 +1,35 @@
+package io.ticketsuite.kit.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
+
+/**
+ * A service's per-ticket row, taken by a consumer's transaction: locked if it exists, else created and then locked.
+ * Locking first costs one statement for every event but a ticket's first. Creating uses an {@code INSERT … ON
+ * CONFLICT DO NOTHING}, so when two channels' first events about a new ticket race, the second's insert waits for the
+ * first transaction and then the second finds the row and locks it: one row, applied one after the other.
+ */
+public final class TicketRows {
+    private TicketRows() {}
+
+    /**
+     * @param lock reads the row with a row lock ({@code PESSIMISTIC_WRITE}); null when it does not exist
+     * @param insert an {@code INSERT … ON CONFLICT DO NOTHING} of the row (native SQL, positional parameters ?1…)
+     * @param parameters the insert's parameters, in order
+     */
+    public static <T> Uni<T> lockOrInsert(Supplier<Uni<T>> lock, String insert, Object... parameters) {
+        return lock.get()
+                .onItem()
+                .ifNull()
+                .switchTo(() -> Panache.getSession()
+                        .chain(session -> {
+                            var query = session.createNativeQuery(insert);
+                            for (int i = 0; i < parameters.length; i++) {
+                                query.setParameter(i + 1, parameters[i]);
+                            }
+                            return query.executeUpdate();
+                        })
+                        .chain(() -> lock.get()));
+    }
+}
