@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.IssueRecurringDetected;
+import io.ticketsuite.kit.messaging.TicketRuns;
 import io.ticketsuite.reporting.ReportProjection;
 import io.ticketsuite.reporting.ReportSummary;
 import io.ticketsuite.reporting.ReportWindow;
@@ -71,16 +72,8 @@ public class ReportingService {
      */
     public Uni<Void> apply(List<EventData> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        int from = 0;
-        while (from < events.size()) {
-            UUID ticketId = events.get(from).ticketId();
-            int to = from + 1;
-            while (to < events.size() && ticketId.equals(events.get(to).ticketId())) {
-                to++;
-            }
-            List<EventData> same = events.subList(from, to);
-            chain = chain.chain(() -> applyToTicket(ticketId, same));
-            from = to;
+        for (List<EventData> same : TicketRuns.of(events, EventData::ticketId)) {
+            chain = chain.chain(() -> applyToTicket(same.get(0).ticketId(), same));
         }
         return chain;
     }

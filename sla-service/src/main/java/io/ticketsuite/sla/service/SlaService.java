@@ -13,6 +13,7 @@ import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.kit.messaging.TicketRuns;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.sla.SlaPolicy;
@@ -95,17 +96,11 @@ public class SlaService {
             }
         }
         Uni<List<Applied>> done = Uni.createFrom().item(new ArrayList<>());
-        int start = 0;
-        for (int i = 1; i <= changes.size(); i++) {
-            if (i == changes.size()
-                    || !changes.get(i).ticketId().equals(changes.get(start).ticketId())) {
-                List<Change> run = changes.subList(start, i);
-                done = done.chain(applied -> change(run).map(more -> {
-                    applied.addAll(more);
-                    return applied;
-                }));
-                start = i;
-            }
+        for (List<Change> run : TicketRuns.of(changes, Change::ticketId)) {
+            done = done.chain(applied -> change(run).map(more -> {
+                applied.addAll(more);
+                return applied;
+            }));
         }
         return done;
     }
