@@ -1,6 +1,7 @@
 package io.ticketsuite.triage.recurring;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +24,12 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -46,6 +49,7 @@ public final class RecurringIndex implements AutoCloseable {
     static final String TEXT = "text";
     static final String CREATED = "created";
     private static final int CANDIDATES = 50;
+    private static final Set<String> ID_ONLY = Set.of(ID);
 
     /**
      * Words besides the analyzer's English stop set that say nothing about the issue (pronouns, greetings,
@@ -145,7 +149,8 @@ public final class RecurringIndex implements AutoCloseable {
     public synchronized void add(UUID ticketId, String text, Instant createdAt) {
         Document doc = new Document();
         doc.add(new StringField(ID, ticketId.toString(), Field.Store.YES));
-        doc.add(new TextField(TEXT, text == null ? "" : text, Field.Store.YES));
+        // the text is indexed, not stored: similarity is asked with the text at hand
+        doc.add(new TextField(TEXT, text == null ? "" : text, Field.Store.NO));
         doc.add(new LongPoint(CREATED, createdAt.toEpochMilli()));
         try {
             writer.updateDocument(new Term(ID, ticketId.toString()), doc);
@@ -173,17 +178,18 @@ public final class RecurringIndex implements AutoCloseable {
     }
 
     /**
-     * The tickets created since {@code from} that are like the (already added) ticket, most similar first, at
-     * least {@code minSimilarity} and sharing at least {@code minShared} terms; the ticket itself is left out.
+     * The tickets created since {@code from} that are like the (already added) ticket whose text is {@code text},
+     * most similar first, at least {@code minSimilarity} and sharing at least {@code minShared} terms; the ticket
+     * itself is left out.
+     *
+     * <p>One pass of {@link MoreLikeThis} over the given text (the index does not store texts): its query's clauses
+     * are the interesting terms, in MoreLikeThis's order. The ticket's own score, which a match's score is divided
+     * by, is the ticket's hit in the same search (an explanation only when it is not among the hits).
      */
-    public synchronized List<Match> similar(UUID ticketId, Instant from, double minSimilarity, int minShared) {
+    public synchronized List<Match> similar(
+            UUID ticketId, String text, Instant from, double minSimilarity, int minShared) {
         try {
             IndexSearcher searcher = new IndexSearcher(refreshedReader());
-            TopDocs self = searcher.search(new TermQuery(new Term(ID, ticketId.toString())), 1);
-            if (self.scoreDocs.length == 0) {
-                return List.of();
-            }
-            int docNum = self.scoreDocs[0].doc;
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(analyzer);
             mlt.setFieldNames(new String[] {TEXT});
@@ -195,8 +201,8 @@ public final class RecurringIndex implements AutoCloseable {
             mlt.setStopWords(ignored);
             mlt.setMaxQueryTerms(maxQueryTerms);
             mlt.setBoost(true);
-            Query like = mlt.like(docNum);
-            Set<String> interesting = new LinkedHashSet<>(Arrays.asList(mlt.retrieveInterestingTerms(docNum)));
+            Query like = mlt.like(TEXT, new StringReader(text == null ? "" : text));
+            List<String> interesting = queryTerms(like);
             if (interesting.isEmpty()) {
                 return List.of();
             }
@@ -206,18 +212,35 @@ public final class RecurringIndex implements AutoCloseable {
                             LongPoint.newRangeQuery(CREATED, from.toEpochMilli(), Long.MAX_VALUE),
                             BooleanClause.Occur.FILTER)
                     .build();
-            double selfScore = searcher.explain(like, docNum).getValue().doubleValue();
+            String self = ticketId.toString();
+            double selfScore = -1;
+            List<Match> matches = new ArrayList<>();
+            List<ScoreDoc> others = new ArrayList<>();
+            List<UUID> otherIds = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
+                String id = stored.document(hit.doc, ID_ONLY).get(ID);
+                if (self.equals(id)) {
+                    selfScore = hit.score;
+                } else {
+                    others.add(hit);
+                    otherIds.add(UUID.fromString(id));
+                }
+            }
+            if (selfScore < 0) {
+                TopDocs own = searcher.search(new TermQuery(new Term(ID, self)), 1);
+                if (own.scoreDocs.length == 0) {
+                    return List.of();
+                }
+                selfScore =
+                        searcher.explain(like, own.scoreDocs[0].doc).getValue().doubleValue();
+            }
             if (selfScore <= 0) {
                 return List.of();
             }
-            List<Match> matches = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
-                if (hit.doc == docNum) {
-                    continue;
-                }
-                UUID other = UUID.fromString(
-                        searcher.storedFields().document(hit.doc).get(ID));
-                double similarity = Math.min(1.0, hit.score / selfScore);
+            for (int i = 0; i < others.size(); i++) {
+                UUID other = otherIds.get(i);
+                double similarity = Math.min(1.0, others.get(i).score / selfScore);
                 String[] otherTerms = terms.getOrDefault(other, NONE);
                 List<String> shared = interesting.stream()
                         .filter(term -> Arrays.binarySearch(otherTerms, term) >= 0)
@@ -231,6 +254,20 @@ public final class RecurringIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The terms of a MoreLikeThis query, in its clauses' order (best first). */
+    private static List<String> queryTerms(Query like) {
+        List<String> out = new ArrayList<>();
+        if (like instanceof BooleanQuery bool) {
+            for (BooleanClause clause : bool.clauses()) {
+                Query q = clause.getQuery() instanceof BoostQuery boosted ? boosted.getQuery() : clause.getQuery();
+                if (q instanceof TermQuery term) {
+                    out.add(term.getTerm().text());
+                }
+            }
+        }
+        return out;
     }
 
     private DirectoryReader refreshedReader() throws IOException {

@@ -177,7 +177,7 @@ public class RecurringService {
                             }
                             index.add(ticket.ticketId(), text, created);
                             List<RecurringIndex.Match> matches = index.similar(
-                                    ticket.ticketId(), from, config.minSimilarity(), config.minSharedTerms());
+                                    ticket.ticketId(), text, from, config.minSimilarity(), config.minSharedTerms());
                             if (matches.isEmpty()) {
                                 return Uni.createFrom().item(Result.NONE);
                             }
