@@ -112,13 +112,12 @@ class RecurringIndexTest {
 
     @Test
     void shouldScoreAgainstTheTicketItselfWhenItIsNotAmongTheHits() {
-        // 60 longer tickets that repeat the new ticket's words score above it: the ticket's own score then comes
-        // from an explanation, and a near-copy still matches in full
+        // 60 longer tickets that repeat the new ticket's words score above it, so the ticket is not among the 50
+        // hits: its own score then comes from an explanation, and each of the 50 longer tickets matches in full
         String text = PARAPHRASES.get(0);
         for (int i = 0; i < 60; i++) {
             add(text + " " + text + " " + text, NOW);
         }
-        UUID copy = add(text, NOW);
         UUID ticket = add(text, NOW);
 
         List<RecurringIndex.Match> matches = similar(ticket);
@@ -128,9 +127,6 @@ class RecurringIndexTest {
                 .extracting(RecurringIndex.Match::similarity)
                 .allSatisfy(similarity -> assertThat(similarity).isEqualTo(1.0));
         assertThat(matches).extracting(RecurringIndex.Match::ticketId).doesNotContain(ticket);
-        assertThat(index.similar(copy, text, NOW.minus(Duration.ofDays(7)), MIN_SIMILARITY, 2))
-                .extracting(RecurringIndex.Match::ticketId)
-                .doesNotContain(copy);
     }
 
     @Test
