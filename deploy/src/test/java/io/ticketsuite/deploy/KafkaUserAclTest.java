@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * ACL fails here, before it fails in the cluster.
  */
 class KafkaUserAclTest {
-    private static final Pattern CHANNEL_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
+    private static final Pattern CHANNEL_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topics?");
 
     /** The one topic each service writes (ARCHITECTURE.md "Topics"); reporting publishes nothing. */
     static final Map<String, String> OWNS = Map.of(
@@ -49,7 +49,10 @@ class KafkaUserAclTest {
             Matcher topic = CHANNEL_TOPIC.matcher(name);
             if (topic.matches()) {
                 String channel = topic.group(1);
-                expected.add("topic:" + properties.getProperty(name) + ":Describe,Read");
+                // one topic (.topic) or a comma-separated list of them (.topics)
+                for (String read : properties.getProperty(name).split(",")) {
+                    expected.add("topic:" + read.trim() + ":Describe,Read");
+                }
                 String group = properties.getProperty("mp.messaging.incoming." + channel + ".group.id", application);
                 expected.add("group:" + group + ":Describe,Read");
                 String deadLetters =

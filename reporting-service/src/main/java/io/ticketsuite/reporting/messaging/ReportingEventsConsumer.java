@@ -5,20 +5,26 @@ import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.reporting.service.ReportingService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads every topic of the suite, one channel and consumer group per topic. Thin: the kit's inbox decodes (poison →
- * reporting-service-dlq), deduplicates by event id and opens the transaction; the service applies the event.
+ * Reads every topic of the suite through one channel and consumer group. Thin: the kit's inbox decodes (poison →
+ * reporting-service-dlq), deduplicates by event id and opens the transaction; the service applies a ticket's events of
+ * the batch — whatever their topics — together.
  */
 @ApplicationScoped
 public class ReportingEventsConsumer {
-    public static final String TICKETS_IN = "tickets-in";
-    public static final String TRIAGE_IN = "triage-in";
-    public static final String ROUTING_IN = "routing-in";
-    public static final String SLA_IN = "sla-in";
-    public static final String NOTIFICATIONS_IN = "notifications-in";
+    public static final String EVENTS_IN = "events-in";
+    /** The channel's name in metrics, logs and readiness. */
+    public static final String CONSUMER = "reporting.events";
+    /**
+     * Each event's processed-event row is named after its topic ({@code reporting.ticket-events}, …), as when every
+     * topic had its own channel: the new consumer group replays the topics from the start and skips what they applied.
+     */
+    static final Function<ConsumerRecord<String, String>, String> LEDGER = EventInbox.byTopic("reporting");
 
     private final EventInbox inbox;
     private final ReportingService reporting;
@@ -28,35 +34,12 @@ public class ReportingEventsConsumer {
         this.reporting = reporting;
     }
 
-    @Incoming(TICKETS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
-        return process("reporting.ticket-events", records);
-    }
-
-    @Incoming(TRIAGE_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
-        return process("reporting.triage-events", records);
-    }
-
-    @Incoming(ROUTING_IN)
-    public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
-        return process("reporting.routing-events", records);
-    }
-
-    @Incoming(SLA_IN)
-    public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
-        return process("reporting.sla-events", records);
-    }
-
-    @Incoming(NOTIFICATIONS_IN)
-    public Uni<Void> onNotificationEvent(ConsumerRecords<String, String> records) {
-        return process("reporting.notification-events", records);
-    }
-
     /** A ticket's events of a batch together: its row read and written once for them. */
-    private Uni<Void> process(String consumer, ConsumerRecords<String, String> records) {
+    @Incoming(EVENTS_IN)
+    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
         return inbox.processByTicket(
-                consumer,
+                CONSUMER,
+                LEDGER,
                 records,
                 null,
                 (events, afterCommit) ->

@@ -10,12 +10,16 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.common.vertx.VertxContext;
 import io.ticketsuite.events.AuthorRole;
 import io.ticketsuite.events.Channel;
 import io.ticketsuite.events.CsatSubmitted;
 import io.ticketsuite.events.Customer;
 import io.ticketsuite.events.CustomerTier;
+import io.ticketsuite.events.EventCodec;
+import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.NotificationDelivered;
 import io.ticketsuite.events.Priority;
@@ -33,13 +37,23 @@ import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.events.TicketType;
 import io.ticketsuite.events.Visibility;
 import io.ticketsuite.testkit.TestInfrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +64,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TestInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
 class ReportingFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ReportingEventsConsumer consumer;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void shouldSummariseExactlyWhatWasPostedWhateverTheOrderAndDuplicates() {
@@ -194,6 +217,94 @@ class ReportingFlowTest {
                     .contains("ts_reporting_assignment_latency_seconds_bucket")
                     .contains("ts_reporting_assignment_latency_seconds_count");
         });
+    }
+
+    /**
+     * One channel reads every topic, but each event's processed-event row keeps the name its topic's own channel gave
+     * it ({@code reporting.<topic>}): what the channels of the build before applied is skipped when the new consumer
+     * group replays the topics from the start, and what it applies now is recorded where a replay will look. One
+     * batch of two topics, handed to the consumer as its channel would.
+     */
+    @Test
+    void shouldSkipAnEventTheTopicsOwnChannelAppliedBefore() throws Exception {
+        Instant day = Instant.parse("1980-01-01T00:00:00Z")
+                .plus(ThreadLocalRandom.current().nextInt(0, 3000), ChronoUnit.DAYS);
+        Instant t0 = day.plus(Duration.ofHours(9));
+        UUID ticket = UUID.randomUUID();
+        EventEnvelope<TicketCreated> created =
+                envelope(created(ticket, TicketType.SUPPORT, Channel.WEB, CustomerTier.FREE, t0));
+        EventEnvelope<TicketStatusChanged> triaged =
+                envelope(status(ticket, TicketStatus.NEW, TicketStatus.TRIAGED, s(t0, 60)));
+        EventEnvelope<TicketTriaged> decision =
+                envelope(new TicketTriaged(ticket, "billing", Priority.P3, 0.8, Map.of(), "1", s(t0, 60)));
+        // applied by the old reporting.ticket-events channel (its row is all that is left of it)
+        sql(
+                "INSERT INTO processed_event (consumer, event_id) VALUES ('reporting.ticket-events', $1)",
+                Tuple.of(created.id()));
+
+        TopicPartition tickets = new TopicPartition("ticket-events", 0);
+        TopicPartition triage = new TopicPartition("triage-events", 0);
+        consume(new ConsumerRecords<>(
+                Map.of(
+                        tickets, List.of(record(tickets, 0, created), record(tickets, 1, triaged)),
+                        triage, List.of(record(triage, 0, decision))),
+                Map.of()));
+
+        assertThat(consumersOf(created.id())).containsExactly("reporting.ticket-events");
+        assertThat(consumersOf(triaged.id())).containsExactly("reporting.ticket-events");
+        assertThat(consumersOf(decision.id())).containsExactly("reporting.triage-events");
+        // its creation was not applied again: no ticket in its window, though its status and category were
+        assertThat(summary(day, day.plus(Duration.ofDays(1))).getLong("tickets.total"))
+                .isZero();
+        assertThat(sql("SELECT status || ' ' || category FROM report_ticket WHERE ticket_id = $1", Tuple.of(ticket)))
+                .containsExactly("TRIAGED billing");
+
+        // the same batch again (a redelivery): nothing new
+        consume(new ConsumerRecords<>(
+                Map.of(tickets, List.of(record(tickets, 1, triaged)), triage, List.of(record(triage, 0, decision))),
+                Map.of()));
+        assertThat(sql(
+                        "SELECT count(*) FROM processed_event WHERE event_id IN ($1, $2, $3)",
+                        Tuple.of(created.id(), triaged.id(), decision.id())))
+                .containsExactly("3");
+    }
+
+    /** Hands the batch to the consumer on a Vert.x context of its own, as its channel does, and waits for it. */
+    private void consume(ConsumerRecords<String, String> batch) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(
+                ignored -> consumer.onEvents(batch).subscribe().with(done::complete, done::completeExceptionally));
+        done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static ConsumerRecord<String, String> record(
+            TopicPartition partition, long offset, EventEnvelope<? extends EventData> envelope) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                partition.topic(),
+                partition.partition(),
+                offset,
+                envelope.data().ticketId().toString(),
+                EventCodec.toJson(envelope.data()));
+        EventCodec.headers(envelope).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private List<String> consumersOf(UUID eventId) {
+        return sql("SELECT consumer FROM processed_event WHERE event_id = $1 ORDER BY consumer", Tuple.of(eventId));
+    }
+
+    /** Runs a statement on the service's database; the first column of each row, as text. */
+    private List<String> sql(String statement, Tuple params) {
+        List<String> values = new java.util.ArrayList<>();
+        pool.preparedQuery(statement)
+                .execute(params)
+                .await()
+                .atMost(WAIT)
+                .forEach(row -> values.add(
+                        row.size() == 0 || row.getValue(0) == null ? null : String.valueOf(row.getValue(0))));
+        return values;
     }
 
     @Test

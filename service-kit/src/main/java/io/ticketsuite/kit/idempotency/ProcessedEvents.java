@@ -19,6 +19,11 @@ public class ProcessedEvents {
             + " SELECT ?1, id FROM unnest(string_to_array(?2, ',')::uuid[]) AS id"
             + " ON CONFLICT DO NOTHING RETURNING event_id";
 
+    /** The same for a batch whose events are recorded under several consumer names (one channel over several topics). */
+    private static final String INSERT_PAIRS = "INSERT INTO processed_event (consumer, event_id)"
+            + " SELECT c, id FROM unnest(string_to_array(?1, ','), string_to_array(?2, ',')::uuid[]) AS p (c, id)"
+            + " ON CONFLICT DO NOTHING RETURNING event_id";
+
     /**
      * The ids of {@code eventIds} this consumer had not processed yet (and now has, once the transaction commits):
      * one multi-row insert for the whole batch, returning the rows it inserted.
@@ -30,8 +35,33 @@ public class ProcessedEvents {
                         .setParameter(1, consumer)
                         .setParameter(2, ids)
                         .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> row instanceof UUID id ? id : UUID.fromString(row.toString()))
-                        .collect(Collectors.toSet()));
+                .map(ProcessedEvents::ids);
+    }
+
+    /**
+     * The ids of {@code eventIds} not processed yet under their consumer name ({@code consumers}, one per id, in the
+     * same order; names without commas): one multi-row insert for the whole batch. Event ids are unique across
+     * topics, so no id appears twice.
+     */
+    public Uni<Set<UUID>> firstDeliveries(List<String> consumers, List<UUID> eventIds) {
+        if (consumers.size() != eventIds.size()) {
+            throw new IllegalArgumentException("one consumer name per event id");
+        }
+        if (consumers.stream().distinct().count() <= 1) {
+            return consumers.isEmpty() ? Uni.createFrom().item(Set.of()) : firstDeliveries(consumers.get(0), eventIds);
+        }
+        String ids = eventIds.stream().map(UUID::toString).collect(Collectors.joining(","));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT_PAIRS, Object.class)
+                        .setParameter(1, String.join(",", consumers))
+                        .setParameter(2, ids)
+                        .getResultList())
+                .map(ProcessedEvents::ids);
+    }
+
+    private static Set<UUID> ids(List<?> rows) {
+        return rows.stream()
+                .map(row -> row instanceof UUID id ? id : UUID.fromString(row.toString()))
+                .collect(Collectors.toSet());
     }
 }

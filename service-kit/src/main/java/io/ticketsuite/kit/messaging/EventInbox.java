@@ -193,6 +193,7 @@ public class EventInbox {
             Handler handler) {
         return process(
                 consumer,
+                record -> consumer,
                 records,
                 relevant,
                 (events, afterCommit) -> handler.handle(events.get(0), afterCommit),
@@ -210,11 +211,33 @@ public class EventInbox {
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
             TicketHandler handler) {
-        return process(consumer, records, relevant, handler, true);
+        return process(consumer, record -> consumer, records, relevant, handler, true);
+    }
+
+    /**
+     * {@link #processByTicket(String, Iterable, Set, TicketHandler)} for one channel over several topics: a batch
+     * holds a ticket's events of every topic, handed over together. Each event is recorded as processed under {@code
+     * ledger.apply(record)} — for example the name the topic's own channel had ({@link #byTopic}), so that a new
+     * consumer group replaying the topics from the start skips what the old channels applied. {@code consumer} names
+     * the channel in metrics, logs and readiness.
+     */
+    public Uni<Void> processByTicket(
+            String consumer,
+            Function<ConsumerRecord<String, String>, String> ledger,
+            Iterable<ConsumerRecord<String, String>> records,
+            Set<EventType> relevant,
+            TicketHandler handler) {
+        return process(consumer, ledger, records, relevant, handler, true);
+    }
+
+    /** A ledger naming a record's processed-event row {@code prefix.topic} (e.g. {@code reporting.ticket-events}). */
+    public static Function<ConsumerRecord<String, String>, String> byTopic(String prefix) {
+        return record -> prefix + "." + record.topic();
     }
 
     private Uni<Void> process(
             String consumer,
+            Function<ConsumerRecord<String, String>, String> ledger,
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
             TicketHandler handler,
@@ -231,7 +254,7 @@ public class EventInbox {
                 continue;
             }
             try {
-                items.add(new Item(record, decode(record)));
+                items.add(new Item(record, decode(record), ledger.apply(record)));
             } catch (EventDecodingException e) {
                 count(consumer, "unknown", "rejected");
                 try (Scope ignored = traceOf(record).makeCurrent()) {
@@ -279,8 +302,8 @@ public class EventInbox {
                 .replaceWithVoid();
     }
 
-    /** A decoded record. */
-    private record Item(ConsumerRecord<String, String> record, EventEnvelope<EventData> event) {
+    /** A decoded record, and the consumer name its processed-event row has. */
+    private record Item(ConsumerRecord<String, String> record, EventEnvelope<EventData> event, String ledger) {
         String what() {
             return event.type().ceType() + " " + event.id() + " (" + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + ")";
@@ -379,13 +402,14 @@ public class EventInbox {
     private Uni<Done> attempt(String consumer, List<Item> items, TicketHandler handler, boolean byTicket) {
         Done done = new Done(consumer);
         List<UUID> ids = items.stream().map(item -> item.event().id()).toList();
+        List<String> ledgers = items.stream().map(Item::ledger).toList();
         List<List<Item>> runs = runs(inKeyOrder(items), byTicket);
         Context context = Vertx.currentContext();
         if (context != null) {
             context.putLocal(AFTER_COMMIT, done.actions);
         }
         return transaction
-                .apply(() -> processed.firstDeliveries(consumer, ids).chain(first -> {
+                .apply(() -> processed.firstDeliveries(ledgers, ids).chain(first -> {
                     Set<UUID> fresh = new HashSet<>(first);
                     return Multi.createFrom()
                             .iterable(runs)

@@ -50,7 +50,7 @@ class EventInboxTest {
     private final EventInbox inbox = new EventInbox(
             new ProcessedEvents() {
                 @Override
-                public Uni<Set<UUID>> firstDeliveries(String consumer, List<UUID> eventIds) {
+                public Uni<Set<UUID>> firstDeliveries(List<String> consumers, List<UUID> eventIds) {
                     Set<UUID> first = new HashSet<>(eventIds);
                     first.removeAll(seen);
                     return Uni.createFrom().item(first);

@@ -9,20 +9,27 @@ import io.ticketsuite.sla.service.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads the facts the clocks depend on: tickets created, commented and moved (ticket-events), their priority
- * (triage-events) and who handles them (routing-events). One channel and one consumer group per topic. Thin:
- * the kit's inbox decodes, deduplicates and opens the transaction; {@link SlaService} applies the events.
+ * (triage-events) and who handles them (routing-events), through one channel and consumer group over the three topics.
+ * Thin: the kit's inbox decodes, deduplicates and opens the transaction; {@link SlaService} applies a ticket's events
+ * of the batch together, whatever their topics.
  */
 @ApplicationScoped
 public class SlaEventsConsumer {
-    public static final String TICKET_EVENTS_IN = "ticket-events-in";
-    public static final String TRIAGE_EVENTS_IN = "triage-events-in";
-    public static final String ROUTING_EVENTS_IN = "routing-events-in";
+    public static final String EVENTS_IN = "events-in";
+    /** The channel's name in metrics, logs and readiness. */
+    public static final String CONSUMER = "sla.events";
+    /**
+     * Each event's processed-event row is named after its topic ({@code sla.ticket-events}, …), as when every topic
+     * had its own channel: the new consumer group replays the topics from the start and skips what they applied.
+     */
+    static final Function<ConsumerRecord<String, String>, String> LEDGER = EventInbox.byTopic("sla");
 
     private final EventInbox inbox;
     private final SlaService sla;
@@ -44,28 +51,19 @@ public class SlaEventsConsumer {
         this.metrics = metrics;
     }
 
-    @Incoming(TICKET_EVENTS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
-        return process("sla.ticket-events", records);
-    }
-
-    @Incoming(TRIAGE_EVENTS_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
-        return process("sla.triage-events", records);
-    }
-
-    @Incoming(ROUTING_EVENTS_IN)
-    public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
-        return process("sla.routing-events", records);
+    @Incoming(EVENTS_IN)
+    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
+        return process(records);
     }
 
     /**
      * A ticket's events of a batch together: its row locked and its clocks read once for them. What each event did
      * is counted once the transaction committed.
      */
-    Uni<Void> process(String consumer, Iterable<ConsumerRecord<String, String>> records) {
+    Uni<Void> process(Iterable<ConsumerRecord<String, String>> records) {
         return inbox.processByTicket(
-                consumer,
+                CONSUMER,
+                LEDGER,
                 records,
                 RELEVANT,
                 (events, afterCommit) -> sla.apply(

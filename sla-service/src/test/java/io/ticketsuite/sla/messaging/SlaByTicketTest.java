@@ -70,10 +70,10 @@ class SlaByTicketTest {
         UUID together = UUID.randomUUID();
         try (TopicProbe slaEvents = TopicProbe.from(Topics.SLA_EVENTS)) {
             for (ConsumerRecord<String, String> record : lifeOf(oneByOne, t0)) {
-                run("sla.by-ticket-test", List.of(record));
+                run(List.of(record));
             }
             List<ConsumerRecord<String, String>> batch = lifeOf(together, t0);
-            run("sla.by-ticket-test", batch);
+            run(batch);
 
             List<String> expected = List.of(
                     "sla.started", // triaged P2
@@ -138,12 +138,12 @@ class SlaByTicketTest {
     }
 
     /** Runs the consumer's processing of these records on a Vert.x context of its own, as a channel does. */
-    private void run(String name, List<ConsumerRecord<String, String>> records) throws Exception {
+    private void run(List<ConsumerRecord<String, String>> records) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored ->
-                consumer.process(name, records).subscribe().with(done::complete, done::completeExceptionally));
+        context.runOnContext(
+                ignored -> consumer.process(records).subscribe().with(done::complete, done::completeExceptionally));
         done.get(20, TimeUnit.SECONDS);
     }
 
