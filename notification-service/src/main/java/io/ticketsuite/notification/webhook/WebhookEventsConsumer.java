@@ -12,9 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads every topic the suite's workflow writes (ticket-, triage-, routing- and sla-events), each on a channel and
- * consumer group of its own ({@code notification-service.webhooks.<topic>}), and queues webhook deliveries and chat
- * notices. Thin: the kit's inbox decodes, deduplicates and transacts; a poison record goes to the dead letters.
+ * Reads every topic the suite's workflow writes (ticket-, triage-, routing- and sla-events) through one channel and
+ * consumer group ({@code notification-service.webhooks}), and queues webhook deliveries and chat notices. Thin: the kit's inbox decodes, deduplicates and transacts; a poison record goes to the dead letters.
  *
  * <p>Before each batch one plain statement reads which event types an active subscription (or the chat notice) wants;
  * records of other types are acknowledged without a transaction (they would queue nothing). A subscription committed
@@ -22,10 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class WebhookEventsConsumer {
-    public static final String TICKETS_IN = "webhook-tickets-in";
-    public static final String TRIAGE_IN = "webhook-triage-in";
-    public static final String ROUTING_IN = "webhook-routing-in";
-    public static final String SLA_IN = "webhook-sla-in";
+    public static final String EVENTS_IN = "webhook-events-in";
     /** The inbox's consumer name (processed events, metrics). */
     static final String CONSUMER = "notification.webhooks";
     /** The event types of the active subscriptions, one row per distinct list. */
@@ -43,23 +39,8 @@ public class WebhookEventsConsumer {
         this.chat = config.chat().target().isPresent();
     }
 
-    @Incoming(TICKETS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
-        return queue(records);
-    }
-
-    @Incoming(TRIAGE_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
-        return queue(records);
-    }
-
-    @Incoming(ROUTING_IN)
-    public Uni<Void> onRoutingEvent(ConsumerRecords<String, String> records) {
-        return queue(records);
-    }
-
-    @Incoming(SLA_IN)
-    public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
+    @Incoming(EVENTS_IN)
+    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
         return queue(records);
     }
 

@@ -201,6 +201,26 @@ public class EventInbox {
     }
 
     /**
+     * {@link #process(String, Iterable, Set, Handler)} for one channel over several topics: each event is recorded as
+     * processed under {@code ledger.apply(record)} (see {@link #byTopic}); {@code consumer} names the channel in
+     * metrics, logs and readiness.
+     */
+    public Uni<Void> process(
+            String consumer,
+            Function<ConsumerRecord<String, String>, String> ledger,
+            Iterable<ConsumerRecord<String, String>> records,
+            Set<EventType> relevant,
+            Handler handler) {
+        return process(
+                consumer,
+                ledger,
+                records,
+                relevant,
+                (events, afterCommit) -> handler.handle(events.get(0), afterCommit),
+                false);
+    }
+
+    /**
      * Applies a batch as {@link #process(String, Iterable, Set, Handler)} does, but hands the handler each ticket's new
      * events of the batch together (consecutive in the batch's ticket order, in their own order), so it can read and
      * write the ticket's row once for all of them. The session is flushed and cleared between tickets. For a consumer
