@@ -7,30 +7,39 @@ import io.ticketsuite.events.EventType;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.messaging.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds the escalation matrix from ticket-events (creation, escalation requests; status changes close open
- * escalations), triage-events (triage, reclassification, recurring issues) and sla-events (breaches), on channels and
- * consumer groups of its own. Thin: decode, deduplicate and transact in the kit's inbox, then the service; the
- * opened escalations are counted after the transaction committed.
+ * escalations), triage-events (triage, reclassification, recurring issues) and sla-events (breaches), through a channel
+ * and consumer group of its own over the three topics. Thin: decode, deduplicate and transact in the kit's inbox, then
+ * the service; the opened escalations are counted once the transaction committed.
  */
 @ApplicationScoped
 public class EscalationConsumer {
-    public static final String TICKET_EVENTS_IN = "escalation-ticket-events-in";
-    public static final String TRIAGE_EVENTS_IN = "escalation-triage-events-in";
-    public static final String SLA_EVENTS_IN = "escalation-sla-events-in";
+    public static final String EVENTS_IN = "escalation-events-in";
+    /** The channel's name in metrics, logs and readiness. */
+    static final String CONSUMER = "routing.escalations";
+    /**
+     * Each event's processed-event row is named after its topic ({@code routing.escalations.ticket-events}, …), as
+     * when every topic had its own channel: the new consumer group replays the topics and skips what they applied.
+     */
+    static final Function<ConsumerRecord<String, String>, String> LEDGER = EventInbox.byTopic("routing.escalations");
 
-    private static final Set<EventType> TICKET_TYPES = EnumSet.of(
-            EventType.TICKET_CREATED, EventType.TICKET_ESCALATION_REQUESTED, EventType.TICKET_STATUS_CHANGED);
-    private static final Set<EventType> TRIAGE_TYPES =
-            EnumSet.of(EventType.TICKET_TRIAGED, EventType.TICKET_RECLASSIFIED, EventType.ISSUE_RECURRING_DETECTED);
-    private static final Set<EventType> SLA_TYPES = EnumSet.of(EventType.SLA_BREACHED);
+    private static final Set<EventType> TYPES = EnumSet.of(
+            EventType.TICKET_CREATED,
+            EventType.TICKET_ESCALATION_REQUESTED,
+            EventType.TICKET_STATUS_CHANGED,
+            EventType.TICKET_TRIAGED,
+            EventType.TICKET_RECLASSIFIED,
+            EventType.ISSUE_RECURRING_DETECTED,
+            EventType.SLA_BREACHED);
 
     private final EventInbox inbox;
     private final EscalationService escalations;
@@ -42,28 +51,16 @@ public class EscalationConsumer {
         this.metrics = metrics;
     }
 
-    @Incoming(TICKET_EVENTS_IN)
-    public Uni<Void> onTicketEvent(ConsumerRecords<String, String> records) {
-        return process("routing.escalations.ticket-events", records, TICKET_TYPES);
-    }
-
-    @Incoming(TRIAGE_EVENTS_IN)
-    public Uni<Void> onTriageEvent(ConsumerRecords<String, String> records) {
-        return process("routing.escalations.triage-events", records, TRIAGE_TYPES);
-    }
-
-    @Incoming(SLA_EVENTS_IN)
-    public Uni<Void> onSlaEvent(ConsumerRecords<String, String> records) {
-        return process("routing.escalations.sla-events", records, SLA_TYPES);
-    }
-
-    private Uni<Void> process(String consumer, ConsumerRecords<String, String> records, Set<EventType> types) {
-        List<Escalation> opened = new ArrayList<>();
-        return inbox.process(consumer, records, types, event -> {
-                    opened.clear(); // a retried transaction starts over
-                    return handle(event).invoke(opened::addAll).replaceWithVoid();
-                })
-                .invoke(() -> opened.forEach(metrics::opened));
+    @Incoming(EVENTS_IN)
+    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
+        return inbox.process(
+                CONSUMER,
+                LEDGER,
+                records,
+                TYPES,
+                (event, afterCommit) -> handle(event)
+                        .invoke(opened -> afterCommit.add(() -> opened.forEach(metrics::opened)))
+                        .replaceWithVoid());
     }
 
     private Uni<List<Escalation>> handle(EventEnvelope<EventData> event) {
