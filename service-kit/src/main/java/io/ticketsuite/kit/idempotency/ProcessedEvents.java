@@ -40,8 +40,8 @@ public class ProcessedEvents {
 
     /**
      * The ids of {@code eventIds} not processed yet under their consumer name ({@code consumers}, one per id, in the
-     * same order; names without commas): one multi-row insert for the whole batch. Event ids are unique across
-     * topics, so no id appears twice.
+     * same order; names without commas): one multi-row insert for the whole batch. An event delivered twice in one
+     * batch is inserted, and so returned, once.
      */
     public Uni<Set<UUID>> firstDeliveries(List<String> consumers, List<UUID> eventIds) {
         if (consumers.size() != eventIds.size()) {
