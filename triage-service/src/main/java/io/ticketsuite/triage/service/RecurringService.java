@@ -25,6 +25,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +88,11 @@ public class RecurringService {
     private final Counter purgedTickets;
     /** The highest {@code recurring_ticket.seq} this replica's index has read (rows are read under the lock). */
     private final AtomicLong lastSeq = new AtomicLong();
+    /**
+     * The transaction that holds the lock and has brought the index up to date: the next tickets of its batch skip
+     * both (no other replica can insert while it holds the lock, and its own tickets are in the index already).
+     */
+    private volatile WeakReference<Mutiny.Transaction> ready = new WeakReference<>(null);
 
     private volatile Instant lastEvict = Instant.EPOCH;
 
@@ -153,12 +159,12 @@ public class RecurringService {
         String text = text(ticket.subject(), ticket.description());
         List<String> terms = index.terms(text);
         return Panache.getSession()
-                .chain(session -> lock(session)
-                        .chain(() -> sync(session, from))
+                .chain(session -> lockAndSync(session, from)
                         .chain(() -> session.createNativeQuery(
                                         "INSERT INTO recurring_ticket (ticket_id, customer_id, category, subject, description,"
                                                 + " terms, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                                                + " ON CONFLICT (ticket_id) DO NOTHING")
+                                                + " ON CONFLICT (ticket_id) DO NOTHING RETURNING seq",
+                                        Long.class)
                                 .setParameter(1, ticket.ticketId())
                                 .setParameter(
                                         2,
@@ -170,12 +176,15 @@ public class RecurringService {
                                 .setParameter(5, ticket.description())
                                 .setParameter(6, String.join(" ", terms))
                                 .setParameter(7, Rows.utc(created))
-                                .executeUpdate())
+                                .getResultList())
                         .chain(inserted -> {
-                            if (inserted == 0) {
+                            if (inserted.isEmpty()) {
                                 return Uni.createFrom().item(Result.NONE);
                             }
                             index.add(ticket.ticketId(), text, created);
+                            // read under the lock after every row before it: the next sync starts after this one
+                            // instead of reading the ticket back into the index
+                            lastSeq.accumulateAndGet(inserted.get(0), Math::max);
                             List<RecurringIndex.Match> matches = index.similar(
                                     ticket.ticketId(), text, from, config.minSimilarity(), config.minSharedTerms());
                             if (matches.isEmpty()) {
@@ -353,6 +362,22 @@ public class RecurringService {
                                         .replaceWith(new Result(clusterId, size, announce, newCluster));
                             });
                 });
+    }
+
+    /**
+     * The lock and the sync below, once per transaction: a batch's later tickets find both done (the lock is held
+     * until the transaction ends, and each ticket of it was added to the index as it was stored).
+     */
+    private Uni<Void> lockAndSync(Mutiny.Session session, Instant from) {
+        Mutiny.Transaction transaction = session.currentTransaction();
+        if (transaction != null && ready.get() == transaction) {
+            return Uni.createFrom().voidItem();
+        }
+        return lock(session).chain(() -> sync(session, from)).invoke(() -> {
+            if (transaction != null) {
+                ready = new WeakReference<>(transaction);
+            }
+        });
     }
 
     /**

@@ -10,11 +10,13 @@ import io.ticketsuite.kit.problem.ProblemTypes;
 import io.ticketsuite.triage.classifier.RulePackException;
 import io.ticketsuite.triage.repository.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +41,9 @@ public class RulePackService {
         this.registry = registry;
     }
 
+    /** The transaction that last brought this replica to the newest stored pack (see {@link #refresh()}). */
+    private volatile WeakReference<Mutiny.Transaction> refreshedIn = new WeakReference<>(null);
+
     /** One row of the pack history. */
     public record Stored(long seq, String version, String loadedBy, Instant loadedAt) {}
 
@@ -47,19 +52,32 @@ public class RulePackService {
      * to the newest stored pack.
      */
     public Uni<Void> refresh() {
-        Uni<Void> boot = bootstrapped ? Uni.createFrom().voidItem() : storeBootstrap();
-        return boot.chain(this::newestSeq).chain(seq -> {
-            if (seq == null || seq <= classifier.active().seq()) {
+        return Panache.getSession().chain(session -> {
+            // once per transaction: the events of one consumer batch are decided with the pack in force at its start
+            Mutiny.Transaction transaction = session.currentTransaction();
+            if (transaction != null && refreshedIn.get() == transaction) {
                 return Uni.createFrom().voidItem();
             }
-            return Panache.getSession()
-                    .chain(s -> s.createNativeQuery(
-                                    "SELECT yaml, loaded_by FROM rule_pack WHERE seq = ?1", Object[].class)
-                            .setParameter(1, seq)
-                            .getSingleResult())
-                    .invoke(row -> classifier.activate(
-                            seq, ClassifierService.compile((String) row[0]), source((String) row[1])))
-                    .replaceWithVoid();
+            Uni<Void> boot = bootstrapped ? Uni.createFrom().voidItem() : storeBootstrap();
+            return boot.chain(this::newestSeq)
+                    .chain(seq -> {
+                        if (seq == null || seq <= classifier.active().seq()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        return Panache.getSession()
+                                .chain(s -> s.createNativeQuery(
+                                                "SELECT yaml, loaded_by FROM rule_pack WHERE seq = ?1", Object[].class)
+                                        .setParameter(1, seq)
+                                        .getSingleResult())
+                                .invoke(row -> classifier.activate(
+                                        seq, ClassifierService.compile((String) row[0]), source((String) row[1])))
+                                .replaceWithVoid();
+                    })
+                    .invoke(() -> {
+                        if (transaction != null) {
+                            refreshedIn = new WeakReference<>(transaction);
+                        }
+                    });
         });
     }
 
