@@ -3,7 +3,6 @@ package io.ticketsuite.triage.recurring;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,19 +16,15 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -41,7 +36,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * An in-process Lucene index of the recent tickets' texts, analysed by the classifier's analyzer, answering "which
@@ -55,6 +49,7 @@ public final class RecurringIndex implements AutoCloseable {
     static final String TEXT = "text";
     static final String CREATED = "created";
     private static final int CANDIDATES = 50;
+    private static final Set<String> ID_ONLY = Set.of(ID);
 
     /**
      * Words besides the analyzer's English stop set that say nothing about the issue (pronouns, greetings,
@@ -153,10 +148,7 @@ public final class RecurringIndex implements AutoCloseable {
     /** Adds or replaces a ticket (idempotent). */
     public synchronized void add(UUID ticketId, String text, Instant createdAt) {
         Document doc = new Document();
-        // the id is indexed (replace, evict and find by id) and kept as 16 bytes of doc values (read for each hit
-        // without decompressing a block of stored fields)
-        doc.add(new StringField(ID, ticketId.toString(), Field.Store.NO));
-        doc.add(new BinaryDocValuesField(ID, bytes(ticketId)));
+        doc.add(new StringField(ID, ticketId.toString(), Field.Store.YES));
         // the text is indexed, not stored: similarity is asked with the text at hand
         doc.add(new TextField(TEXT, text == null ? "" : text, Field.Store.NO));
         doc.add(new LongPoint(CREATED, createdAt.toEpochMilli()));
@@ -225,14 +217,14 @@ public final class RecurringIndex implements AutoCloseable {
             List<Match> matches = new ArrayList<>();
             List<ScoreDoc> others = new ArrayList<>();
             List<UUID> otherIds = new ArrayList<>();
-            ScoreDoc[] hits = searcher.search(query, CANDIDATES).scoreDocs;
-            UUID[] ids = ids(searcher.getIndexReader(), hits);
-            for (int i = 0; i < hits.length; i++) {
-                if (ticketId.equals(ids[i])) {
-                    selfScore = hits[i].score;
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
+                String id = stored.document(hit.doc, ID_ONLY).get(ID);
+                if (self.equals(id)) {
+                    selfScore = hit.score;
                 } else {
-                    others.add(hits[i]);
-                    otherIds.add(ids[i]);
+                    others.add(hit);
+                    otherIds.add(UUID.fromString(id));
                 }
             }
             if (selfScore < 0) {
@@ -262,43 +254,6 @@ public final class RecurringIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The ids of the hits, in the hits' order: read from the doc values in document order, one iterator per leaf. */
-    private static UUID[] ids(IndexReader reader, ScoreDoc[] hits) throws IOException {
-        Integer[] order = new Integer[hits.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
-        List<LeafReaderContext> leaves = reader.leaves();
-        UUID[] ids = new UUID[hits.length];
-        LeafReaderContext leaf = null;
-        BinaryDocValues values = null;
-        for (int i : order) {
-            int doc = hits[i].doc;
-            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                values = leaf.reader().getBinaryDocValues(ID);
-            }
-            if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-                throw new IllegalStateException("ticket " + doc + " of the similarity index has no id");
-            }
-            ids[i] = uuid(values.binaryValue());
-        }
-        return ids;
-    }
-
-    static BytesRef bytes(UUID id) {
-        return new BytesRef(ByteBuffer.allocate(16)
-                .putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits())
-                .array());
-    }
-
-    static UUID uuid(BytesRef bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
-        return new UUID(buffer.getLong(), buffer.getLong());
     }
 
     /** The terms of a MoreLikeThis query, in its clauses' order (best first). */
