@@ -191,13 +191,7 @@ public class EventInbox {
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
             Handler handler) {
-        return process(
-                consumer,
-                record -> consumer,
-                records,
-                relevant,
-                (events, afterCommit) -> handler.handle(events.get(0), afterCommit),
-                false);
+        return process(consumer, record -> consumer, records, relevant, handler);
     }
 
     /**
@@ -231,7 +225,7 @@ public class EventInbox {
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
             TicketHandler handler) {
-        return process(consumer, record -> consumer, records, relevant, handler, true);
+        return processByTicket(consumer, record -> consumer, records, relevant, handler);
     }
 
     /**

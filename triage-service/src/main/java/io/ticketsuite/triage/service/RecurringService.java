@@ -25,7 +25,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,10 +88,10 @@ public class RecurringService {
     /** The highest {@code recurring_ticket.seq} this replica's index has read (rows are read under the lock). */
     private final AtomicLong lastSeq = new AtomicLong();
     /**
-     * The transaction that holds the lock and has brought the index up to date: the next tickets of its batch skip
-     * both (no other replica can insert while it holds the lock, and its own tickets are in the index already).
+     * The lock and the index's sync, once per transaction: the next tickets of a batch skip both (no other replica can
+     * insert while it holds the lock, and its own tickets are in the index already).
      */
-    private volatile WeakReference<Mutiny.Transaction> ready = new WeakReference<>(null);
+    private final OncePerTransaction lockedAndSynced = new OncePerTransaction();
 
     private volatile Instant lastEvict = Instant.EPOCH;
 
@@ -369,15 +368,7 @@ public class RecurringService {
      * until the transaction ends, and each ticket of it was added to the index as it was stored).
      */
     private Uni<Void> lockAndSync(Mutiny.Session session, Instant from) {
-        Mutiny.Transaction transaction = session.currentTransaction();
-        if (transaction != null && ready.get() == transaction) {
-            return Uni.createFrom().voidItem();
-        }
-        return lock(session).chain(() -> sync(session, from)).invoke(() -> {
-            if (transaction != null) {
-                ready = new WeakReference<>(transaction);
-            }
-        });
+        return lockedAndSynced.run(session, () -> lock(session).chain(() -> sync(session, from)));
     }
 
     /**

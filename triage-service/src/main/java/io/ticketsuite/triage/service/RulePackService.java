@@ -10,13 +10,11 @@ import io.ticketsuite.kit.problem.ProblemTypes;
 import io.ticketsuite.triage.classifier.RulePackException;
 import io.ticketsuite.triage.repository.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,8 +39,8 @@ public class RulePackService {
         this.registry = registry;
     }
 
-    /** The transaction that last brought this replica to the newest stored pack (see {@link #refresh()}). */
-    private volatile WeakReference<Mutiny.Transaction> refreshedIn = new WeakReference<>(null);
+    /** Brings this replica to the newest stored pack once per transaction (see {@link #refresh()}). */
+    private final OncePerTransaction refreshed = new OncePerTransaction();
 
     /** One row of the pack history. */
     public record Stored(long seq, String version, String loadedBy, Instant loadedAt) {}
@@ -52,15 +50,11 @@ public class RulePackService {
      * to the newest stored pack.
      */
     public Uni<Void> refresh() {
-        return Panache.getSession().chain(session -> {
-            // once per transaction: the events of one consumer batch are decided with the pack in force at its start
-            Mutiny.Transaction transaction = session.currentTransaction();
-            if (transaction != null && refreshedIn.get() == transaction) {
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Void> boot = bootstrapped ? Uni.createFrom().voidItem() : storeBootstrap();
-            return boot.chain(this::newestSeq)
-                    .chain(seq -> {
+        // once per transaction: the events of one consumer batch are decided with the pack in force at its start
+        return Panache.getSession()
+                .chain(session -> refreshed.run(session, () -> {
+                    Uni<Void> boot = bootstrapped ? Uni.createFrom().voidItem() : storeBootstrap();
+                    return boot.chain(this::newestSeq).chain(seq -> {
                         if (seq == null || seq <= classifier.active().seq()) {
                             return Uni.createFrom().voidItem();
                         }
@@ -72,13 +66,8 @@ public class RulePackService {
                                 .invoke(row -> classifier.activate(
                                         seq, ClassifierService.compile((String) row[0]), source((String) row[1])))
                                 .replaceWithVoid();
-                    })
-                    .invoke(() -> {
-                        if (transaction != null) {
-                            refreshedIn = new WeakReference<>(transaction);
-                        }
                     });
-        });
+                }));
     }
 
     /** {@link #refresh()} in a transaction of its own (REST reads). */
