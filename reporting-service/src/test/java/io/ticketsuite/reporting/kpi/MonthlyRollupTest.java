@@ -3,17 +3,20 @@ package io.ticketsuite.reporting.kpi;
 import static io.restassured.RestAssured.given;
 import static io.ticketsuite.reporting.kpi.ReadModelFixture.cols;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.smallrye.mutiny.Uni;
 import io.ticketsuite.reporting.repository.ReportQueries;
 import io.ticketsuite.testkit.TestInfrastructure;
 import io.ticketsuite.testkit.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -100,6 +103,107 @@ class MonthlyRollupTest {
             }
             pool.query("SELECT report_daily_rebuild()").execute().await().indefinitely();
         }
+    }
+
+    /**
+     * The aggregates change once per transaction (the row trigger stages the old and new rows, a deferred trigger folds
+     * them at commit): inside the transaction they have not moved yet, a fold forced halfway (SET CONSTRAINTS ALL
+     * IMMEDIATE) applies what was staged, the changes after it count too, at commit the aggregates equal the raw rows
+     * and nothing stays staged, and a rolled-back transaction moves nothing.
+     */
+    @Test
+    void shouldFoldAllTheChangesOfOneTransactionIntoTheAggregatesAtCommitOnly() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        // years the other tests here never write (they use 1950-2000 and 2400-2899)
+        int year = 2900 + random.nextInt(400);
+        LocalDate start = LocalDate.of(year, 1, 1);
+        LocalDate end = start.plusMonths(4);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String as = "seed " + seed;
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        String staged = "SELECT count(*) FROM report_ticket_change";
+        String dayRows = "SELECT count(*) FROM report_daily WHERE day >= '" + start + "' AND day < '" + end + "'";
+
+        List<Long> inside = pool.withTransaction(conn -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UUID id : ids) {
+                        chain = chain.chain(
+                                        () -> conn.preparedQuery("INSERT INTO report_ticket (ticket_id) VALUES ($1)")
+                                                .execute(Tuple.of(id)))
+                                .chain(() -> update(conn, id, randomColumns(random, start, suffix)));
+                    }
+                    List<Long> counts = new ArrayList<>();
+                    chain = chain.chain(() -> count(conn, staged, counts))
+                            .chain(() -> count(conn, dayRows, counts))
+                            .chain(() ->
+                                    conn.query("SET CONSTRAINTS ALL IMMEDIATE").execute())
+                            .chain(() -> count(conn, staged, counts))
+                            .chain(() -> count(conn, dayRows, counts));
+                    for (int i = 0; i < 30; i++) {
+                        UUID id = ids.get(random.nextInt(ids.size()));
+                        chain = chain.chain(() -> update(conn, id, randomColumns(random, start, suffix)));
+                    }
+                    UUID gone = ids.remove(0);
+                    return chain.chain(() -> conn.preparedQuery("DELETE FROM report_ticket WHERE ticket_id = $1")
+                                    .execute(Tuple.of(gone)))
+                            .replaceWith(counts);
+                })
+                .await()
+                .indefinitely();
+
+        assertThat(inside.get(0)).as(as + ": staged before the fold").isEqualTo(40L);
+        assertThat(inside.get(1))
+                .as(as + ": the aggregates have not moved before the fold")
+                .isZero();
+        assertThat(inside.get(2))
+                .as(as + ": nothing staged after the forced fold")
+                .isZero();
+        assertThat(inside.get(3)).as(as + ": the forced fold moved them").isPositive();
+        assertThat(pool.query(staged)
+                        .execute()
+                        .await()
+                        .indefinitely()
+                        .iterator()
+                        .next()
+                        .getLong(0))
+                .as(as + ": nothing stays staged after the commit")
+                .isZero();
+        Map<String, Map<String, Totals>> committed =
+                nonZero(queries.dimensions(start, end).await().indefinitely());
+        assertThat(committed).as(as).isEqualTo(rawDimensions(start, end)).isNotEmpty();
+        assertThat(histograms(start, end)).as(as).isEqualTo(rawHistograms(start, end));
+
+        Uni<Void> rolledBack =
+                pool.withTransaction(conn -> update(conn, ids.get(0), randomColumns(random, start, suffix))
+                        .chain(() -> update(conn, ids.get(1), randomColumns(random, start, suffix)))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("roll back"))));
+        assertThatThrownBy(() -> rolledBack.await().indefinitely()).hasMessage("roll back");
+        assertThat(nonZero(queries.dimensions(start, end).await().indefinitely()))
+                .as(as + ": a rolled-back transaction moves nothing")
+                .isEqualTo(committed);
+    }
+
+    private static Uni<Void> count(SqlConnection conn, String sql, List<Long> into) {
+        return conn.query(sql)
+                .execute()
+                .invoke(rows -> into.add(rows.iterator().next().getLong(0)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> update(SqlConnection conn, UUID id, Map<String, Object> columns) {
+        List<Object> values = new ArrayList<>();
+        values.add(id);
+        StringBuilder sql = new StringBuilder("UPDATE report_ticket SET updated_at = now()");
+        for (var e : columns.entrySet()) {
+            values.add(e.getValue() instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : e.getValue());
+            sql.append(", ").append(e.getKey()).append(" = $").append(values.size());
+        }
+        sql.append(" WHERE ticket_id = $1");
+        return conn.preparedQuery(sql.toString()).execute(Tuple.from(values)).replaceWithVoid();
     }
 
     @Test
