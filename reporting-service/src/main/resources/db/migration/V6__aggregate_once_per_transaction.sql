@@ -166,38 +166,12 @@ CREATE CONSTRAINT TRIGGER report_ticket_change_fold
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION report_ticket_change_fold();
 
--- recomputes every aggregate from the rows: what this transaction staged is in the rows already
-CREATE OR REPLACE FUNCTION report_daily_rebuild() RETURNS VOID
+-- recomputes every aggregate from the rows (V4's function, renamed); what this transaction staged is in the rows
+-- already, so it is forgotten first
+ALTER FUNCTION report_daily_rebuild() RENAME TO report_aggregates_recompute;
+CREATE FUNCTION report_daily_rebuild() RETURNS VOID
     LANGUAGE sql AS
 $$
 DELETE FROM report_ticket_change WHERE txid = txid_current();
-TRUNCATE report_daily, report_daily_hist, report_monthly, report_monthly_hist, report_backlog_daily;
-INSERT INTO report_daily
-SELECT c.day, c.dim, c.val, sum(c.created), sum(c.resolved), sum(c.resolved_on_day), sum(c.open_now),
-       sum(c.reopened), sum(c.reopen_events), sum(c.fcr), sum(c.escalated), sum(c.triage_n), sum(c.triage_s),
-       sum(c.assign_n), sum(c.assign_s), sum(c.frt_n), sum(c.frt_s), sum(c.res_n), sum(c.res_s),
-       sum(c.resp_met), sum(c.resp_breached), sum(c.resol_met), sum(c.resol_breached), sum(c.sla_warnings),
-       sum(c.sla_breaches), sum(c.sla_escalations), sum(c.csat_n), sum(c.csat_sum), sum(c.logged_minutes)
-FROM report_ticket t, LATERAL report_contributions(t) c
-GROUP BY c.day, c.dim, c.val;
-INSERT INTO report_daily_hist
-SELECT c.day, c.measure, c.prio, c.bucket, count(*)
-FROM report_ticket t, LATERAL report_hist_contributions(t) c
-GROUP BY c.day, c.measure, c.prio, c.bucket;
-INSERT INTO report_monthly
-SELECT date_trunc('month', day)::date, dim, val, sum(created), sum(resolved), sum(resolved_on_day), sum(open_now),
-       sum(reopened), sum(reopen_events), sum(fcr), sum(escalated), sum(triage_n), sum(triage_s),
-       sum(assign_n), sum(assign_s), sum(frt_n), sum(frt_s), sum(res_n), sum(res_s),
-       sum(resp_met), sum(resp_breached), sum(resol_met), sum(resol_breached), sum(sla_warnings),
-       sum(sla_breaches), sum(sla_escalations), sum(csat_n), sum(csat_sum), sum(logged_minutes)
-FROM report_daily
-GROUP BY 1, dim, val;
-INSERT INTO report_monthly_hist
-SELECT date_trunc('month', day)::date, measure, prio, bucket, sum(n)
-FROM report_daily_hist
-GROUP BY 1, measure, prio, bucket;
-INSERT INTO report_backlog_daily
-SELECT c.day, c.team, c.priority, sum(c.open), sum(c.at_risk)
-FROM report_ticket t, LATERAL report_backlog_contribution(t) c
-GROUP BY c.day, c.team, c.priority;
+SELECT report_aggregates_recompute();
 $$;

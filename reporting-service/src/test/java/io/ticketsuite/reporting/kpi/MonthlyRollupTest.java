@@ -134,7 +134,7 @@ class MonthlyRollupTest {
                         chain = chain.chain(
                                         () -> conn.preparedQuery("INSERT INTO report_ticket (ticket_id) VALUES ($1)")
                                                 .execute(Tuple.of(id)))
-                                .chain(() -> update(conn, id, randomColumns(random, start, suffix)));
+                                .chain(() -> ReadModelFixture.update(conn, id, randomColumns(random, start, suffix)));
                     }
                     List<Long> counts = new ArrayList<>();
                     chain = chain.chain(() -> count(conn, staged, counts))
@@ -145,7 +145,8 @@ class MonthlyRollupTest {
                             .chain(() -> count(conn, dayRows, counts));
                     for (int i = 0; i < 30; i++) {
                         UUID id = ids.get(random.nextInt(ids.size()));
-                        chain = chain.chain(() -> update(conn, id, randomColumns(random, start, suffix)));
+                        chain = chain.chain(
+                                () -> ReadModelFixture.update(conn, id, randomColumns(random, start, suffix)));
                     }
                     UUID gone = ids.remove(0);
                     return chain.chain(() -> conn.preparedQuery("DELETE FROM report_ticket WHERE ticket_id = $1")
@@ -177,10 +178,10 @@ class MonthlyRollupTest {
         assertThat(committed).as(as).isEqualTo(rawDimensions(start, end)).isNotEmpty();
         assertThat(histograms(start, end)).as(as).isEqualTo(rawHistograms(start, end));
 
-        Uni<Void> rolledBack =
-                pool.withTransaction(conn -> update(conn, ids.get(0), randomColumns(random, start, suffix))
-                        .chain(() -> update(conn, ids.get(1), randomColumns(random, start, suffix)))
-                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("roll back"))));
+        Uni<Void> rolledBack = pool.withTransaction(conn -> ReadModelFixture.update(
+                        conn, ids.get(0), randomColumns(random, start, suffix))
+                .chain(() -> ReadModelFixture.update(conn, ids.get(1), randomColumns(random, start, suffix)))
+                .chain(() -> Uni.createFrom().failure(new IllegalStateException("roll back"))));
         assertThatThrownBy(() -> rolledBack.await().indefinitely()).hasMessage("roll back");
         assertThat(nonZero(queries.dimensions(start, end).await().indefinitely()))
                 .as(as + ": a rolled-back transaction moves nothing")
@@ -192,18 +193,6 @@ class MonthlyRollupTest {
                 .execute()
                 .invoke(rows -> into.add(rows.iterator().next().getLong(0)))
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> update(SqlConnection conn, UUID id, Map<String, Object> columns) {
-        List<Object> values = new ArrayList<>();
-        values.add(id);
-        StringBuilder sql = new StringBuilder("UPDATE report_ticket SET updated_at = now()");
-        for (var e : columns.entrySet()) {
-            values.add(e.getValue() instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : e.getValue());
-            sql.append(", ").append(e.getKey()).append(" = $").append(values.size());
-        }
-        sql.append(" WHERE ticket_id = $1");
-        return conn.preparedQuery(sql.toString()).execute(Tuple.from(values)).replaceWithVoid();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.ticketsuite.reporting.kpi;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +34,11 @@ public final class ReadModelFixture {
     }
 
     public void update(UUID id, Map<String, Object> columns) {
+        update(pool, id, columns).await().indefinitely();
+    }
+
+    /** Sets the columns of a ticket's row through the given client (the pool, or a connection in a transaction). */
+    public static Uni<Void> update(SqlClient client, UUID id, Map<String, Object> columns) {
         List<Object> values = new ArrayList<>();
         values.add(id);
         StringBuilder sql = new StringBuilder("UPDATE report_ticket SET updated_at = now()");
@@ -40,7 +47,7 @@ public final class ReadModelFixture {
             sql.append(", ").append(e.getKey()).append(" = $").append(values.size());
         }
         sql.append(" WHERE ticket_id = $1");
-        pool.preparedQuery(sql.toString()).execute(Tuple.from(values)).await().indefinitely();
+        return client.preparedQuery(sql.toString()).execute(Tuple.from(values)).replaceWithVoid();
     }
 
     public void cluster(String key, String signature, String category, UUID... members) {
