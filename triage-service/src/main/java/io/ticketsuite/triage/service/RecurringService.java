@@ -59,6 +59,8 @@ import org.jboss.logging.Logger;
 public class RecurringService {
     private static final Logger LOG = Logger.getLogger(RecurringService.class);
     private static final Duration EVICT_EVERY = Duration.ofMinutes(1);
+    static final int SUMMARY_EVERY_JOIN_UP_TO = 50;
+    static final int SUMMARY_REGROWTH_PERCENT = 10;
 
     /**
      * The key of the transaction-scoped advisory lock that serializes recurring-issue decisions and the retention
@@ -140,8 +142,8 @@ public class RecurringService {
     }
 
     /** What observing a ticket did. */
-    public record Result(UUID clusterId, int size, int announcedSize, boolean newCluster) {
-        static final Result NONE = new Result(null, 0, 0, false);
+    public record Result(UUID clusterId, int size, int announcedSize, boolean newCluster, boolean summarized) {
+        static final Result NONE = new Result(null, 0, 0, false, false);
     }
 
     /** Runs inside the triage transaction. A ticket already observed (same ticket id) changes nothing. */
@@ -201,6 +203,12 @@ public class RecurringService {
                     .register(registry)
                     .increment();
         }
+        if (result.summarized()) {
+            Counter.builder("ts.triage.recurring.summaries")
+                    .description("cluster summaries (shared terms, category) computed again from all the members")
+                    .register(registry)
+                    .increment();
+        }
         if (result.announcedSize() > 0) {
             Counter.builder("ts.triage.recurring.detected")
                     .description("issue.recurring-detected published, by the cluster size announced")
@@ -249,7 +257,7 @@ public class RecurringService {
                     }
                     Uni<Object[]> lock = existing.isPresent()
                             ? session.createNativeQuery(
-                                            "SELECT size, last_announced_size FROM recurring_cluster"
+                                            "SELECT size, last_announced_size, summary_size FROM recurring_cluster"
                                                     + " WHERE cluster_id = ?1 FOR UPDATE",
                                             Object[].class)
                                     .setParameter(1, clusterId)
@@ -261,22 +269,25 @@ public class RecurringService {
                                     .setParameter(2, category)
                                     .setParameter(3, Rows.utc(now))
                                     .executeUpdate()
-                                    .replaceWith(new Object[] {0, null});
+                                    .replaceWith(new Object[] {0, null, 0});
                     return lock.chain(state -> join(session, clusterId, joining, now)
-                            .chain(() -> update(
+                            .chain(added -> update(
                                     session,
                                     clusterId,
                                     ticketId,
+                                    (int) Rows.number(state[0]) + added,
                                     state[1] == null ? null : (int) Rows.number(state[1]),
+                                    (int) Rows.number(state[2]),
                                     now,
                                     existing.isEmpty())));
                 });
     }
 
-    private Uni<Void> join(Mutiny.Session session, UUID clusterId, List<Object[]> joining, Instant now) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+    /** Adds the joining tickets to the cluster; how many were not members yet. */
+    private Uni<Integer> join(Mutiny.Session session, UUID clusterId, List<Object[]> joining, Instant now) {
+        Uni<Integer> chain = Uni.createFrom().item(0);
         for (Object[] member : joining) {
-            chain = chain.chain(() -> session.createNativeQuery(
+            chain = chain.chain(sofar -> session.createNativeQuery(
                             "INSERT INTO recurring_member (ticket_id, cluster_id, similarity, joined_at)"
                                     + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (ticket_id) DO NOTHING")
                     .setParameter(1, member[0])
@@ -284,18 +295,42 @@ public class RecurringService {
                     .setParameter(3, member[1])
                     .setParameter(4, Rows.utc(now))
                     .executeUpdate()
-                    .replaceWithVoid());
+                    .map(inserted -> sofar + inserted));
         }
         return chain;
+    }
+
+    /**
+     * Whether a cluster of {@code size} members (after this join) gets its summary computed again from all of them:
+     * always up to {@link #SUMMARY_EVERY_JOIN_UP_TO} members and at a size to announce, otherwise once it has grown by
+     * {@link #SUMMARY_REGROWTH_PERCENT} % since the last computation. Reading every member at every join made a join O(members),
+     * and a cluster of n tickets O(n²) (an alert storm of 1,000 tickets is one cluster); this makes it amortised
+     * O(1) per join, and the summary of a large cluster lags its newest tenth at most.
+     */
+    static boolean summarizeAgain(int size, int summarySize, int announce) {
+        return size <= SUMMARY_EVERY_JOIN_UP_TO
+                || announce > 0
+                || size * 100L >= summarySize * (100L + SUMMARY_REGROWTH_PERCENT);
     }
 
     private Uni<Result> update(
             Mutiny.Session session,
             UUID clusterId,
             UUID ticketId,
+            int joinedSize,
             Integer lastAnnounced,
+            int summarySize,
             Instant now,
             boolean newCluster) {
+        if (!summarizeAgain(joinedSize, summarySize, ClusterSummary.announceAt(sizes, joinedSize, lastAnnounced))) {
+            return session.createNativeQuery(
+                            "UPDATE recurring_cluster SET size = ?2, updated_at = ?3 WHERE cluster_id = ?1")
+                    .setParameter(1, clusterId)
+                    .setParameter(2, joinedSize)
+                    .setParameter(3, Rows.utc(now))
+                    .executeUpdate()
+                    .replaceWith(new Result(clusterId, joinedSize, 0, newCluster, false));
+        }
         return session.createNativeQuery(
                         "SELECT t.ticket_id, t.terms, t.category FROM recurring_member m JOIN recurring_ticket t"
                                 + " ON t.ticket_id = m.ticket_id WHERE m.cluster_id = ?1 ORDER BY t.seq",
@@ -313,7 +348,7 @@ public class RecurringService {
                     int announce = ClusterSummary.announceAt(sizes, size, lastAnnounced);
                     Uni<Void> saved = session.createNativeQuery(
                                     "UPDATE recurring_cluster SET category = ?2, signature = ?3, shared_terms = ?4,"
-                                            + " size = ?5, updated_at = ?6 WHERE cluster_id = ?1")
+                                            + " size = ?5, summary_size = ?5, updated_at = ?6 WHERE cluster_id = ?1")
                             .setParameter(1, clusterId)
                             .setParameter(2, summary.category())
                             .setParameter(3, summary.signature())
@@ -323,7 +358,7 @@ public class RecurringService {
                             .executeUpdate()
                             .replaceWithVoid();
                     if (announce == 0) {
-                        return saved.replaceWith(new Result(clusterId, size, 0, newCluster));
+                        return saved.replaceWith(new Result(clusterId, size, 0, newCluster, true));
                     }
                     return saved.chain(() -> session.createNativeQuery(
                                             "INSERT INTO recurring_announcement (cluster_id, size, ticket_id,"
@@ -336,7 +371,7 @@ public class RecurringService {
                                     .executeUpdate())
                             .chain(inserted -> {
                                 if (inserted == 0) {
-                                    return Uni.createFrom().item(new Result(clusterId, size, 0, newCluster));
+                                    return Uni.createFrom().item(new Result(clusterId, size, 0, newCluster, true));
                                 }
                                 LOG.infof(
                                         "recurring issue %s: cluster %s has %d tickets (shared terms %s)",
@@ -358,7 +393,7 @@ public class RecurringService {
                                                 clusterId,
                                                 summary.category(),
                                                 summary.sharedTerms())))
-                                        .replaceWith(new Result(clusterId, size, announce, newCluster));
+                                        .replaceWith(new Result(clusterId, size, announce, newCluster, true));
                             });
                 });
     }
