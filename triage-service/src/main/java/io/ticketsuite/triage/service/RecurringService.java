@@ -283,29 +283,33 @@ public class RecurringService {
                 });
     }
 
-    /** Adds the joining tickets to the cluster; how many were not members yet. */
+    /**
+     * Adds the joining tickets to the cluster in one statement, in their order; how many were not members yet. A
+     * ticket joining a cluster brings its unclustered matches along: ~9 of them per ticket in a surge on a window of
+     * 7,800 tickets (100,000 of history), one statement each before.
+     */
     private Uni<Integer> join(Mutiny.Session session, UUID clusterId, List<Object[]> joining, Instant now) {
-        Uni<Integer> chain = Uni.createFrom().item(0);
-        for (Object[] member : joining) {
-            chain = chain.chain(sofar -> session.createNativeQuery(
-                            "INSERT INTO recurring_member (ticket_id, cluster_id, similarity, joined_at)"
-                                    + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (ticket_id) DO NOTHING")
-                    .setParameter(1, member[0])
-                    .setParameter(2, clusterId)
-                    .setParameter(3, member[1])
-                    .setParameter(4, Rows.utc(now))
-                    .executeUpdate()
-                    .map(inserted -> sofar + inserted));
-        }
-        return chain;
+        return session.createNativeQuery("INSERT INTO recurring_member (ticket_id, cluster_id, similarity, joined_at)"
+                        + " SELECT m.ticket_id, ?2, m.similarity, ?4 FROM unnest(string_to_array(?1, ',')::uuid[],"
+                        + " string_to_array(?3, ',')::float8[]) WITH ORDINALITY AS m(ticket_id, similarity, n)"
+                        + " ORDER BY m.n ON CONFLICT (ticket_id) DO NOTHING")
+                .setParameter(1, joining.stream().map(m -> m[0].toString()).collect(Collectors.joining(",")))
+                .setParameter(2, clusterId)
+                .setParameter(
+                        3,
+                        joining.stream()
+                                .map(m -> Double.toString((double) m[1]))
+                                .collect(Collectors.joining(",")))
+                .setParameter(4, Rows.utc(now))
+                .executeUpdate();
     }
 
     /**
      * Whether a cluster of {@code size} members (after this join) gets its summary computed again from all of them:
      * always up to {@link #SUMMARY_EVERY_JOIN_UP_TO} members and at a size to announce, otherwise once it has grown by
-     * {@link #SUMMARY_REGROWTH_PERCENT} % since the last computation. Reading every member at every join made a join O(members),
-     * and a cluster of n tickets O(n²) (an alert storm of 1,000 tickets is one cluster); this makes it amortised
-     * O(1) per join, and the summary of a large cluster lags its newest tenth at most.
+     * {@link #SUMMARY_REGROWTH_PERCENT} % since the last computation. Reading every member at every join made a join
+     * O(members), and a cluster of n tickets O(n²) (an alert storm of 1,000 tickets is one cluster); this makes it
+     * amortised O(1) per join, and the summary of a large cluster lags its newest tenth at most.
      */
     static boolean summarizeAgain(int size, int summarySize, int announce) {
         return size <= SUMMARY_EVERY_JOIN_UP_TO
