@@ -87,8 +87,11 @@ class SlaAuthorizationTest {
         publish(created(ticketId, at), at);
         publish(triaged(ticketId, Priority.P2, at), at);
         String path = "/api/v1/sla/" + ticketId;
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> get(path, TestTokens.agent()).statusCode() == 200);
+        // both events applied (they come on two topics: ticket.created alone already gives a 200, without a priority)
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Response response = get(path, TestTokens.agent());
+            return response.statusCode() == 200 && "P2".equals(response.path("priority"));
+        });
 
         for (String token : new String[] {TestTokens.agent(), TestTokens.lead(), TestTokens.admin()}) {
             get(path, token)
