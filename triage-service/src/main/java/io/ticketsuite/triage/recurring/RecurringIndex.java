@@ -1,7 +1,6 @@
 package io.ticketsuite.triage.recurring;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,16 +15,23 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -35,7 +41,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.ClassicSimilarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.PriorityQueue;
 
 /**
  * An in-process Lucene index of the recent tickets' texts, analysed by the classifier's analyzer, answering "which
@@ -50,6 +59,8 @@ public final class RecurringIndex implements AutoCloseable {
     static final String CREATED = "created";
     private static final int CANDIDATES = 50;
     private static final Set<String> ID_ONLY = Set.of(ID);
+    private static final int MIN_WORD_LENGTH = 2;
+    private static final ClassicSimilarity IDF = new ClassicSimilarity();
 
     /**
      * Words besides the analyzer's English stop set that say nothing about the issue (pronouns, greetings,
@@ -190,18 +201,7 @@ public final class RecurringIndex implements AutoCloseable {
             UUID ticketId, String text, Instant from, double minSimilarity, int minShared) {
         try {
             IndexSearcher searcher = new IndexSearcher(refreshedReader());
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(analyzer);
-            mlt.setFieldNames(new String[] {TEXT});
-            mlt.setMinTermFreq(1);
-            // every term of the ticket is in its query (a term no other ticket has weighs most: the share of the
-            // query another ticket matches is its similarity)
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(2);
-            mlt.setStopWords(ignored);
-            mlt.setMaxQueryTerms(maxQueryTerms);
-            mlt.setBoost(true);
-            Query like = mlt.like(TEXT, new StringReader(text == null ? "" : text));
+            Query like = like(searcher, text == null ? "" : text);
             List<String> interesting = queryTerms(like);
             if (interesting.isEmpty()) {
                 return List.of();
@@ -256,7 +256,144 @@ public final class RecurringIndex implements AutoCloseable {
         }
     }
 
-    /** The terms of a MoreLikeThis query, in its clauses' order (best first). */
+    /**
+     * The {@link MoreLikeThis} query of a text: the query {@code MoreLikeThis.like(TEXT, reader)} builds with minimum
+     * term frequency 1, minimum document frequency 1 (every term of the ticket is in its query: a term no other ticket
+     * has weighs most, and the share of the query another ticket matches is its similarity), minimum word length 2,
+     * the ignored words as stop words, {@code maxQueryTerms} terms and boosts on. The same terms, tf × idf scores
+     * (classic idf), order and boosts, built the way MoreLikeThis builds them (a hash map of the text's term
+     * frequencies in token order, the same priority queue), so the same matches come out.
+     *
+     * <p>What differs is the cost: MoreLikeThis asks the reader for each term's document frequency, a term lookup in
+     * every segment with a new terms enumerator each time, and the search looks every query term up again to build
+     * its weights. Here each segment's enumerator is reused for all the terms, and the query's term queries carry the
+     * {@link TermStates} found, so the search does not look them up again.
+     */
+    Query like(IndexSearcher searcher, String text) throws IOException {
+        Map<String, int[]> frequencies = new HashMap<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            TermFrequencyAttribute frequency = stream.addAttribute(TermFrequencyAttribute.class);
+            stream.reset();
+            int tokens = 0;
+            while (stream.incrementToken()) {
+                String word = term.toString();
+                if (++tokens > MoreLikeThis.DEFAULT_MAX_NUM_TOKENS_PARSED) {
+                    break;
+                }
+                if (word.length() < MIN_WORD_LENGTH || ignored.contains(word)) {
+                    continue;
+                }
+                int[] count = frequencies.get(word);
+                if (count == null) {
+                    frequencies.put(word, new int[] {frequency.getTermFrequency()});
+                } else {
+                    count[0] += frequency.getTermFrequency();
+                }
+            }
+            stream.end();
+        }
+        IndexReader reader = searcher.getIndexReader();
+        IndexReaderContext top = searcher.getTopReaderContext();
+        List<LeafReaderContext> leaves = reader.leaves();
+        TermsEnum[] segments = new TermsEnum[leaves.size()];
+        for (int i = 0; i < segments.length; i++) {
+            Terms terms = leaves.get(i).reader().terms(TEXT);
+            segments[i] = terms == null ? null : terms.iterator();
+        }
+        long docCount = reader.getDocCount(TEXT);
+        if (docCount == -1) {
+            docCount = reader.numDocs();
+        }
+        int limit = Math.min(maxQueryTerms, frequencies.size());
+        InterestingTerms queue = new InterestingTerms(limit);
+        for (Map.Entry<String, int[]> entry : frequencies.entrySet()) {
+            BytesRef bytes = new BytesRef(entry.getKey());
+            TermStates states = new TermStates(top);
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i] != null && segments[i].seekExact(bytes)) {
+                    states.register(
+                            segments[i].termState(),
+                            leaves.get(i).ord,
+                            segments[i].docFreq(),
+                            segments[i].totalTermFreq());
+                }
+            }
+            if (states.docFreq() == 0) {
+                continue;
+            }
+            float score = entry.getValue()[0] * IDF.idf(states.docFreq(), docCount);
+            if (queue.size() < limit) {
+                queue.add(new Interesting(entry.getKey(), states, score));
+            } else if (queue.top().score < score) {
+                queue.top().replace(entry.getKey(), states, score);
+                queue.updateTop();
+            }
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        float first = -1;
+        for (Interesting interesting; (interesting = queue.pop()) != null; ) {
+            if (first == -1) {
+                first = interesting.score;
+            }
+            query.add(
+                    new BoostQuery(
+                            new TermQuery(new Term(TEXT, interesting.word), interesting.states),
+                            1.0f * interesting.score / first),
+                    BooleanClause.Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** A candidate term of the query (mutable, as MoreLikeThis's: the queue's smallest is replaced in place). */
+    private static final class Interesting {
+        String word;
+        TermStates states;
+        float score;
+
+        Interesting(String word, TermStates states, float score) {
+            replace(word, states, score);
+        }
+
+        void replace(String word, TermStates states, float score) {
+            this.word = word;
+            this.states = states;
+            this.score = score;
+        }
+    }
+
+    /** MoreLikeThis's queue: ordered by score, the smallest on top. */
+    private static final class InterestingTerms extends PriorityQueue<Interesting> {
+        InterestingTerms(int size) {
+            super(size);
+        }
+
+        @Override
+        protected boolean lessThan(Interesting a, Interesting b) {
+            return a.score < b.score;
+        }
+    }
+
+    /** A searcher over the index as it is now (tests compare {@link #like} with {@link #moreLikeThis} on it). */
+    synchronized IndexSearcher searcher() throws IOException {
+        return new IndexSearcher(refreshedReader());
+    }
+
+    /** The MoreLikeThis, set up as described at {@link #like}, whose query {@link #like} builds. */
+    MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {TEXT});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(MIN_WORD_LENGTH);
+        mlt.setStopWords(ignored);
+        mlt.setMaxQueryTerms(maxQueryTerms);
+        mlt.setBoost(true);
+        return mlt;
+    }
+
+    /** The terms of a MoreLikeThis query, in its clauses' order. */
     private static List<String> queryTerms(Query like) {
         List<String> out = new ArrayList<>();
         if (like instanceof BooleanQuery bool) {
