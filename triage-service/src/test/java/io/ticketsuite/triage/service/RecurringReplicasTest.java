@@ -2,21 +2,14 @@ package io.ticketsuite.triage.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ticketsuite.events.CloudEventHeaders;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.IssueRecurringDetected;
 import io.ticketsuite.events.TicketCreated;
 import io.ticketsuite.events.Topics;
-import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.testkit.TopicProbe;
-import io.ticketsuite.triage.config.TriageConfig;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,22 +78,7 @@ class RecurringReplicasTest {
             });
 
     @Inject
-    TriageConfig config;
-
-    @Inject
-    ClassifierService classifier;
-
-    @Inject
-    OutboxWriter outbox;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    DataSource dataSource;
+    RecurringReplicas recurring;
 
     private TopicProbe triageEvents;
 
@@ -188,7 +165,7 @@ class RecurringReplicasTest {
     }
 
     private RecurringReplica replica() {
-        return new RecurringReplica(config, classifier, outbox, Clock.systemUTC(), registry, pool);
+        return recurring.start(Clock.systemUTC());
     }
 
     /** issue.recurring-detected of the cluster seen on triage-events. */
@@ -210,38 +187,10 @@ class RecurringReplicasTest {
     }
 
     private List<UUID> uuids(String sql, Object parameter) throws Exception {
-        List<UUID> out = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(connection, statement, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
-        return out;
+        return recurring.rows(sql, parameter).stream().map(row -> (UUID) row[0]).toList();
     }
 
     private List<Long> longs(String sql, Object parameter) throws Exception {
-        List<Long> out = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(connection, statement, parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void bind(Connection connection, PreparedStatement statement, Object parameter) throws Exception {
-        if (parameter instanceof List<?> list) {
-            statement.setArray(1, connection.createArrayOf("uuid", list.toArray()));
-        } else {
-            statement.setObject(1, parameter);
-        }
+        return recurring.longs(sql, parameter);
     }
 }

@@ -2,23 +2,15 @@ package io.ticketsuite.triage.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ticketsuite.events.TicketCreated;
-import io.ticketsuite.kit.outbox.OutboxWriter;
-import io.ticketsuite.triage.config.TriageConfig;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,22 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RecurringRetentionTest {
     @Inject
-    TriageConfig config;
-
-    @Inject
-    ClassifierService classifier;
-
-    @Inject
-    OutboxWriter outbox;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    DataSource dataSource;
+    RecurringReplicas recurring;
 
     @Test
     void shouldDeleteClustersAndTicketsOlderThanTheWindowInChunksAndForgetThemInTheIndex() throws Throwable {
@@ -52,7 +29,7 @@ class RecurringRetentionTest {
         // as old: only this test's clock moves past them)
         RecurringReplica.TestClock clock = new RecurringReplica.TestClock(
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(6)));
-        RecurringReplica replica = new RecurringReplica(config, classifier, outbox, clock, registry, pool);
+        RecurringReplica replica = recurring.start(clock);
 
         List<TicketCreated> old = List.of(
                 RecurringReplica.ticket(
@@ -146,7 +123,9 @@ class RecurringRetentionTest {
     }
 
     private double purgedTickets() {
-        return registry.find("ts.triage.recurring.purged")
+        return recurring
+                .registry()
+                .find("ts.triage.recurring.purged")
                 .tag("kind", "ticket")
                 .counter()
                 .count();
@@ -157,17 +136,6 @@ class RecurringRetentionTest {
     }
 
     private long count(String sql, Object parameter) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (parameter instanceof List<?> list) {
-                statement.setArray(1, connection.createArrayOf("uuid", list.toArray()));
-            } else {
-                statement.setObject(1, parameter);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return recurring.longs(sql, parameter).get(0);
     }
 }

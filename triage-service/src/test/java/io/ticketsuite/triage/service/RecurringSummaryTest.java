@@ -2,17 +2,10 @@ package io.ticketsuite.triage.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ticketsuite.events.TicketCreated;
-import io.ticketsuite.kit.outbox.OutboxWriter;
-import io.ticketsuite.triage.config.TriageConfig;
 import io.ticketsuite.triage.recurring.ClusterSummary;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,28 +37,13 @@ class RecurringSummaryTest {
             });
 
     @Inject
-    TriageConfig config;
-
-    @Inject
-    ClassifierService classifier;
-
-    @Inject
-    OutboxWriter outbox;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    DataSource dataSource;
+    RecurringReplicas recurring;
 
     @Test
     void shouldKeepTheSizeExactAndComputeALargeClustersSummaryAgainOnlyAfterTenPercentGrowth() throws Exception {
         RecurringReplica.TestClock clock = new RecurringReplica.TestClock(
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(1)));
-        RecurringReplica replica = new RecurringReplica(config, classifier, outbox, clock, registry, pool);
+        RecurringReplica replica = recurring.start(clock);
 
         List<RecurringService.Result> results = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
@@ -94,36 +71,32 @@ class RecurringSummaryTest {
         // 50 (also announced) -> 55 -> 61 -> 68 -> 75 -> (83)
         assertThat(summarizedAbove50).isEqualTo(List.of(55, 61, 68, 75));
 
-        try (Connection c = dataSource.getConnection()) {
-            Object[] stored = row(
-                    c,
-                    "SELECT size, summary_size, category, shared_terms, signature FROM recurring_cluster"
-                            + " WHERE cluster_id = ?",
-                    cluster);
-            assertThat(((Number) stored[0]).intValue()).isEqualTo(80);
-            assertThat(((Number) stored[1]).intValue()).isEqualTo(75);
-            assertThat(((Number) row(c, "SELECT count(*) FROM recurring_member WHERE cluster_id = ?", cluster)[0])
-                            .intValue())
-                    .isEqualTo(80);
-            // the stored summary is the one of the first 75 members (the members it had when it was computed)
-            List<ClusterSummary.Member> first75 = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT t.terms, t.category FROM recurring_member m"
-                    + " JOIN recurring_ticket t ON t.ticket_id = m.ticket_id WHERE m.cluster_id = ?"
-                    + " ORDER BY t.seq LIMIT 75")) {
-                s.setObject(1, cluster);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        first75.add(new ClusterSummary.Member(
-                                Arrays.asList(rs.getString(1).split(" ")), rs.getString(2)));
-                    }
-                }
-            }
-            ClusterSummary.Summary expected = ClusterSummary.of(first75);
-            assertThat(expected.sharedTerms()).contains("ferri", "kiosk", "printer");
-            assertThat(stored[2]).isEqualTo(expected.category());
-            assertThat(stored[3]).isEqualTo(String.join(" ", expected.sharedTerms()));
-            assertThat(stored[4]).isEqualTo(expected.signature());
-        }
+        Object[] stored = recurring
+                .rows(
+                        "SELECT size, summary_size, category, shared_terms, signature FROM recurring_cluster"
+                                + " WHERE cluster_id = ?",
+                        cluster)
+                .get(0);
+        assertThat(((Number) stored[0]).intValue()).isEqualTo(80);
+        assertThat(((Number) stored[1]).intValue()).isEqualTo(75);
+        assertThat(recurring.longs("SELECT count(*) FROM recurring_member WHERE cluster_id = ?", cluster))
+                .containsExactly(80L);
+        // the stored summary is the one of the first 75 members (the members it had when it was computed)
+        List<ClusterSummary.Member> first75 = recurring
+                .rows(
+                        "SELECT t.terms, t.category FROM recurring_member m"
+                                + " JOIN recurring_ticket t ON t.ticket_id = m.ticket_id WHERE m.cluster_id = ?"
+                                + " ORDER BY t.seq LIMIT 75",
+                        cluster)
+                .stream()
+                .map(row -> new ClusterSummary.Member(Arrays.asList(((String) row[0]).split(" ")), (String) row[1]))
+                .toList();
+        assertThat(first75).hasSize(75);
+        ClusterSummary.Summary expected = ClusterSummary.of(first75);
+        assertThat(expected.sharedTerms()).contains("ferri", "kiosk", "printer");
+        assertThat(stored[2]).isEqualTo(expected.category());
+        assertThat(stored[3]).isEqualTo(String.join(" ", expected.sharedTerms()));
+        assertThat(stored[4]).isEqualTo(expected.signature());
     }
 
     private static List<Integer> range(int from, int to) {
@@ -132,19 +105,5 @@ class RecurringSummaryTest {
             out.add(i);
         }
         return out;
-    }
-
-    private static Object[] row(Connection c, String sql, UUID id) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                Object[] out = new Object[rs.getMetaData().getColumnCount()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = rs.getObject(i + 1);
-                }
-                return out;
-            }
-        }
     }
 }
