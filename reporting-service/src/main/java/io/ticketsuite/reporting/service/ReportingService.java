@@ -42,8 +42,10 @@ public class ReportingService {
             + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (cluster_key) DO UPDATE SET signature = EXCLUDED.signature,"
             + " category = coalesce(EXCLUDED.category, report_cluster.category), detected_at = EXCLUDED.detected_at"
             + " WHERE report_cluster.detected_at IS NULL OR EXCLUDED.detected_at >= report_cluster.detected_at";
-    private static final String CLUSTER_TICKET =
-            "INSERT INTO report_cluster_ticket (cluster_key, ticket_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    /** The members in one statement, in the order given (sorted: the same lock order in every transaction). */
+    private static final String CLUSTER_TICKETS = "INSERT INTO report_cluster_ticket (cluster_key, ticket_id)"
+            + " SELECT ?1, m FROM unnest(string_to_array(?2, ',')::uuid[]) WITH ORDINALITY AS u(m, i) ORDER BY i"
+            + " ON CONFLICT DO NOTHING";
 
     private final ReportTicketRepository tickets;
     private final ReportQueries queries;
@@ -104,21 +106,20 @@ public class ReportingService {
             members.add(r.ticketId());
         }
         members.sort(null);
-        return Panache.getSession().chain(session -> {
-            Uni<Integer> chain = session.createNativeQuery(CLUSTER)
-                    .setParameter(1, key)
-                    .setParameter(2, r.signature())
-                    .setParameter(3, r.category() == null ? null : r.category().toLowerCase(java.util.Locale.ROOT))
-                    .setParameter(4, r.detectedAt().truncatedTo(ChronoUnit.MICROS))
-                    .executeUpdate();
-            for (UUID member : members) {
-                chain = chain.chain(() -> session.createNativeQuery(CLUSTER_TICKET)
+        String ids = String.join(",", members.stream().map(UUID::toString).toList());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLUSTER)
                         .setParameter(1, key)
-                        .setParameter(2, member)
-                        .executeUpdate());
-            }
-            return chain.replaceWithVoid();
-        });
+                        .setParameter(2, r.signature())
+                        .setParameter(
+                                3, r.category() == null ? null : r.category().toLowerCase(java.util.Locale.ROOT))
+                        .setParameter(4, r.detectedAt().truncatedTo(ChronoUnit.MICROS))
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery(CLUSTER_TICKETS)
+                                .setParameter(1, key)
+                                .setParameter(2, ids)
+                                .executeUpdate())
+                        .replaceWithVoid());
     }
 
     /** The summary of the whole UTC days covering the window. */

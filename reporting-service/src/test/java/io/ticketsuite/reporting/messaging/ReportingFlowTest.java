@@ -21,6 +21,7 @@ import io.ticketsuite.events.CustomerTier;
 import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
+import io.ticketsuite.events.IssueRecurringDetected;
 import io.ticketsuite.events.NotificationDelivered;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaBreached;
@@ -140,6 +141,15 @@ class ReportingFlowTest {
                 UUID.randomUUID(),
                 s(t0, 1)));
         publish(new CsatSubmitted(t1, 5, "great", s(t0, 4000)));
+        // a recurring issue announced at 3 members, then again at 4 (the three again, the fourth added; redelivered)
+        UUID cluster = UUID.randomUUID();
+        String signature = "kiosk printer " + cluster.toString().substring(0, 6);
+        publish(new IssueRecurringDetected(
+                t3, signature, List.of(t3, t1, t2), 3, s(t0, 50), cluster, "Technical", List.of("kiosk", "printer")));
+        EventEnvelope<IssueRecurringDetected> grown = envelope(new IssueRecurringDetected(
+                t4, signature, List.of(t2, t4, t1, t3), 4, s(t0, 60), cluster, "Technical", List.of("kiosk")));
+        publish(grown);
+        publish(grown);
 
         Instant from = day;
         Instant to = day.plus(Duration.ofDays(1));
@@ -200,6 +210,9 @@ class ReportingFlowTest {
                     .isEqualTo(Map.of(tier2, 1, "unassigned", 1, "security", 1));
             assertThat((long) number(s, "csat.responses")).isEqualTo(1);
             assertThat(number(s, "csat.average")).isEqualTo(5.0);
+            assertThat(s.getList("top_issues.recurring.signature")).containsExactly(signature);
+            assertThat(s.getList("top_issues.recurring.tickets", Integer.class)).containsExactly(4);
+            assertThat(s.getList("top_issues.recurring.category")).containsExactly("technical");
         });
 
         // the same facts as Prometheus metrics (gauges refresh every second in tests)
