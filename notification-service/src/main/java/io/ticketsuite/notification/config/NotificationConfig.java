@@ -19,4 +19,12 @@ public interface NotificationConfig {
     @WithName("fallback-up")
     @WithDefault("true")
     boolean fallbackUp();
+
+    /**
+     * How long the staff directory read from the database is used before it is read again: a change to the
+     * {@code recipient} table reaches the notifications within this time.
+     */
+    @WithName("directory-refresh")
+    @WithDefault("30s")
+    java.time.Duration directoryRefresh();
 }
