@@ -164,13 +164,7 @@ class MonthlyRollupTest {
                 .as(as + ": nothing staged after the forced fold")
                 .isZero();
         assertThat(inside.get(3)).as(as + ": the forced fold moved them").isPositive();
-        assertThat(pool.query(staged)
-                        .execute()
-                        .await()
-                        .indefinitely()
-                        .iterator()
-                        .next()
-                        .getLong(0))
+        assertThat(scalar(staged))
                 .as(as + ": nothing stays staged after the commit")
                 .isZero();
         Map<String, Map<String, Totals>> committed =
@@ -280,14 +274,17 @@ class MonthlyRollupTest {
         assertThat(nonZero(queries.dimensions(day, day.plusDays(1)).await().indefinitely()))
                 .as(as)
                 .isEqualTo(rawDimensions(day, day.plusDays(1)));
-        assertThat(pool.query("SELECT count(*) FROM report_fold_request")
-                        .execute()
-                        .await()
-                        .indefinitely()
-                        .iterator()
-                        .next()
-                        .getLong(0))
-                .isZero();
+        assertThat(scalar("SELECT count(*) FROM report_fold_request")).isZero();
+    }
+
+    private long scalar(String sql) {
+        return pool.query(sql)
+                .execute()
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     /** The row version (xmin) of each aggregate row of the day and of its month, by "day|month dim=val". */
