@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.postgresql.PGConnection;
 
 /**
@@ -172,13 +171,7 @@ public final class SuiteHistory {
     }
 
     private Connection open(String db) throws SQLException {
-        Properties props = new Properties();
-        props.put("user", pgUser);
-        String password = System.getenv("TS_PG_PASSWORD");
-        if (password != null && !password.isEmpty()) {
-            props.put("password", password);
-        }
-        return DriverManager.getConnection(pgUrl + db, props);
+        return DriverManager.getConnection(pgUrl + db, SuitePostgres.props(pgUser));
     }
 
     private long exec(Connection c, String table, String sql) throws SQLException {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * PostgreSQL's own account of what the suite's statements cost ({@code pg_stat_statements}), for bench/statements.sh:
@@ -97,12 +96,6 @@ public final class SuiteStatements {
     }
 
     private static Connection open(String url, String user) throws SQLException {
-        Properties props = new Properties();
-        props.put("user", user);
-        String password = System.getenv("TS_PG_PASSWORD");
-        if (password != null && !password.isEmpty()) {
-            props.put("password", password);
-        }
-        return DriverManager.getConnection(url, props);
+        return DriverManager.getConnection(url, SuitePostgres.props(user));
     }
 }

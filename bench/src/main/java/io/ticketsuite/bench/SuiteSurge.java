@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -240,7 +239,7 @@ public final class SuiteSurge {
     private static long outboxBacklog(String pgUrl, String pgUser) throws SQLException {
         long backlog = 0;
         for (String db : databases(pgUrl, pgUser)) {
-            try (Connection c = DriverManager.getConnection(pgUrl + db, props(pgUser));
+            try (Connection c = DriverManager.getConnection(pgUrl + db, SuitePostgres.props(pgUser));
                     Statement s = c.createStatement();
                     ResultSet rs =
                             s.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")) {
@@ -255,7 +254,7 @@ public final class SuiteSurge {
 
     private static List<String> databases(String pgUrl, String pgUser) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(pgUrl + "postgres", props(pgUser));
+        try (Connection c = DriverManager.getConnection(pgUrl + "postgres", SuitePostgres.props(pgUser));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname NOT LIKE 'template%'"
                         + " AND datname NOT IN ('postgres', 'bench_baseline')")) {
@@ -267,7 +266,7 @@ public final class SuiteSurge {
     }
 
     private static long commits(String pgUrl, String pgUser) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pgUrl + "postgres", props(pgUser));
+        try (Connection c = DriverManager.getConnection(pgUrl + "postgres", SuitePostgres.props(pgUser));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT sum(xact_commit) FROM pg_stat_database")) {
             rs.next();
@@ -281,14 +280,14 @@ public final class SuiteSurge {
      * compare to.
      */
     private static void baseline(String pgUrl, String pgUser, int clients) throws Exception {
-        try (Connection c = DriverManager.getConnection(pgUrl + "postgres", props(pgUser));
+        try (Connection c = DriverManager.getConnection(pgUrl + "postgres", SuitePostgres.props(pgUser));
                 Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'bench_baseline'");
             if (!rs.next()) {
                 s.execute("CREATE DATABASE bench_baseline");
             }
         }
-        try (Connection c = DriverManager.getConnection(pgUrl + "bench_baseline", props(pgUser));
+        try (Connection c = DriverManager.getConnection(pgUrl + "bench_baseline", SuitePostgres.props(pgUser));
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS event (id bigserial PRIMARY KEY, event_id uuid NOT NULL, body text)");
             s.execute("TRUNCATE event");
@@ -301,7 +300,8 @@ public final class SuiteSurge {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Thread t = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(pgUrl + "bench_baseline", props(pgUser))) {
+                try (Connection c =
+                        DriverManager.getConnection(pgUrl + "bench_baseline", SuitePostgres.props(pgUser))) {
                     c.setAutoCommit(false);
                     var insert = c.prepareStatement("INSERT INTO event (event_id, body) VALUES (?, ?)");
                     while (System.nanoTime() < end) {
@@ -335,12 +335,6 @@ public final class SuiteSurge {
                 latency.getValueAtPercentile(50) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0,
                 pgCpu / transactions.get());
-    }
-
-    private static Properties props(String user) {
-        Properties props = new Properties();
-        props.put("user", user);
-        return props;
     }
 
     private SuiteSurge() {}
