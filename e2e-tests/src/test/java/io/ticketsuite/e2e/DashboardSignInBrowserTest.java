@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -413,8 +414,14 @@ class DashboardSignInBrowserTest {
             driver = started;
         }
 
+        /**
+         * Waits for {@code condition}. An element read while the page is being replaced (the redirect back from
+         * Keycloak swaps the whole document) is stale: that is "not yet", not a failure.
+         */
         <T> T until(Function<? super WebDriver, T> condition) {
-            return new WebDriverWait(driver, WAIT, Duration.ofMillis(250)).until(condition);
+            return new WebDriverWait(driver, WAIT, Duration.ofMillis(250))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition);
         }
 
         void screenshot(String file) {
