@@ -49,6 +49,7 @@ public class TicketRecordRepository implements PanacheRepositoryBase<TicketRecor
      * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<TicketRecord> lock(UUID ticketId) {
-        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), PLACEHOLDER, ticketId);
+        return TicketRows.lockOrInsert(
+                TicketRecord.class, () -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), PLACEHOLDER, ticketId);
     }
 }

@@ -22,7 +22,8 @@ public class ReportTicketRepository implements PanacheRepositoryBase<ReportTicke
      * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<ReportTicket> lock(UUID ticketId) {
-        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), PLACEHOLDER, ticketId);
+        return TicketRows.lockOrInsert(
+                ReportTicket.class, () -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), PLACEHOLDER, ticketId);
     }
 
     /** The tickets created in [from, to). */

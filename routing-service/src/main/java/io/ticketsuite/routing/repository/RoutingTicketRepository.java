@@ -18,6 +18,7 @@ public class RoutingTicketRepository implements PanacheRepositoryBase<RoutingTic
      * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<RoutingTicket> lock(UUID ticketId) {
-        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), CLAIM, ticketId);
+        return TicketRows.lockOrInsert(
+                RoutingTicket.class, () -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), CLAIM, ticketId);
     }
 }

@@ -21,6 +21,7 @@ public class SlaTicketRepository implements PanacheRepositoryBase<SlaTicket, UUI
      * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
      */
     public Uni<SlaTicket> upsertForUpdate(UUID ticketId, Instant now) {
-        return TicketRows.lockOrInsert(() -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), UPSERT, ticketId, now);
+        return TicketRows.lockOrInsert(
+                SlaTicket.class, () -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), UPSERT, ticketId, now);
     }
 }
