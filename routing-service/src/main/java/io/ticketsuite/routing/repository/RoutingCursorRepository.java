@@ -1,8 +1,8 @@
 package io.ticketsuite.routing.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.kit.persistence.TicketRows;
 import io.ticketsuite.routing.RoutingCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -13,13 +13,11 @@ public class RoutingCursorRepository implements PanacheRepositoryBase<RoutingCur
 
     /**
      * The team's cursor, row-locked for the rest of the transaction: choices of an agent of one team are
-     * serialised, across consumers and instances. The row is created if a team was added without one.
+     * serialised, across consumers and instances. Locked first; the row is created only if a team was added without
+     * one ({@link TicketRows#lockOrInsert}: one statement per choice, not two).
      */
     public Uni<RoutingCursor> lock(String teamId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(ENSURE)
-                        .setParameter(1, teamId)
-                        .executeUpdate())
-                .chain(() -> findById(teamId, LockModeType.PESSIMISTIC_WRITE));
+        return TicketRows.lockOrInsert(
+                RoutingCursor.class, () -> findById(teamId, LockModeType.PESSIMISTIC_WRITE), ENSURE, teamId);
     }
 }

@@ -133,12 +133,21 @@ public class RoutingService {
     /**
      * Keeps the ticket's status (re-routing only moves tickets nobody works on yet). Resolved or closed tickets
      * stop counting as their agent's load; reopened ones count again (the agent's counter follows).
+     *
+     * <p>An assignment's {@code open} is the ticket's {@code ticket_open} of the moment: it is copied from the ticket
+     * when the assignment is made, and both change together here, under the ticket's row lock. So a change that
+     * leaves the ticket open (or closed), or a ticket not routed yet, has no assignment to move, and its assignment is
+     * not read: most status changes (NEW → TRIAGED → ASSIGNED → IN_PROGRESS) cost the ticket's row alone.
      */
     public Uni<Void> onStatusChanged(TicketStatusChanged changed) {
         boolean open = changed.to().isOpen();
         return tickets.lock(changed.ticketId()).chain(ticket -> {
+            boolean wasOpen = ticket.ticketOpen;
             ticket.ticketOpen = open;
             ticket.status = changed.to();
+            if (!ticket.assigned || wasOpen == open) {
+                return Uni.createFrom().voidItem();
+            }
             return assignments.findById(changed.ticketId()).chain(assignment -> {
                 if (assignment == null || assignment.open == open) {
                     return Uni.createFrom().voidItem();

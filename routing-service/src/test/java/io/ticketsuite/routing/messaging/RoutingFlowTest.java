@@ -297,7 +297,12 @@ class RoutingFlowTest {
                         .getString("closed_at"))
                 .isNotNull();
 
-        publish(statusChanged(ticket, TicketStatus.RESOLVED, TicketStatus.REOPENED));
+        // closed after resolved: still closed, the load not taken twice
+        publish(statusChanged(ticket, TicketStatus.RESOLVED, TicketStatus.CLOSED));
+        await().atMost(TIMEOUT).until(() -> "CLOSED".equals(status(ticket)));
+        assertThat(load("product", agent)).isEqualTo(load - 1);
+
+        publish(statusChanged(ticket, TicketStatus.CLOSED, TicketStatus.REOPENED));
         await().atMost(TIMEOUT)
                 .until(() -> given().auth()
                         .oauth2(TestTokens.agent())
@@ -305,6 +310,42 @@ class RoutingFlowTest {
                         .jsonPath()
                         .getBoolean("open"));
         assertThat(load("product", agent)).isEqualTo(load);
+
+        // working on it keeps it open, and the load as it is
+        publish(statusChanged(ticket, TicketStatus.REOPENED, TicketStatus.IN_PROGRESS));
+        await().atMost(TIMEOUT).until(() -> "IN_PROGRESS".equals(status(ticket)));
+        assertThat(load("product", agent)).isEqualTo(load);
+        assertThat(given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/assignments/{id}", ticket)
+                        .jsonPath()
+                        .getBoolean("open"))
+                .isTrue();
+    }
+
+    @Test
+    void shouldCountATicketResolvedBeforeItWasRoutedOnlyOnceItReopens() {
+        UUID ticket = UUID.randomUUID();
+        publish(created(ticket, CustomerTier.PROFESSIONAL, "en"));
+        // the customer solved it before triage was done
+        publish(statusChanged(ticket, TicketStatus.NEW, TicketStatus.RESOLVED));
+        await().atMost(TIMEOUT).until(() -> "RESOLVED".equals(status(ticket)));
+        publish(triaged(ticket, "feature", Priority.P4));
+
+        JsonPath assignment = awaitAssignment(ticket);
+        assertThat(assignment.getBoolean("open")).isFalse();
+        assertThat(assignment.getString("closed_at")).isNotNull();
+        String agent = assignment.getString("agent_id");
+        int load = load("product", agent);
+
+        publish(statusChanged(ticket, TicketStatus.RESOLVED, TicketStatus.REOPENED));
+        await().atMost(TIMEOUT)
+                .until(() -> given().auth()
+                        .oauth2(TestTokens.agent())
+                        .get("/api/v1/assignments/{id}", ticket)
+                        .jsonPath()
+                        .getBoolean("open"));
+        assertThat(load("product", agent)).isEqualTo(load + 1);
     }
 
     @Test
@@ -352,6 +393,18 @@ class RoutingFlowTest {
                     return "assigned";
                 }
                 return row.getBoolean(1) ? "created-only" : row.getBoolean(2) ? "triaged-only" : "empty";
+            }
+        }
+    }
+
+    /** The status routing holds for the ticket, or null before its first event. */
+    private String status(UUID ticket) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT status FROM routing_ticket WHERE ticket_id = ?")) {
+            statement.setObject(1, ticket);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
             }
         }
     }
