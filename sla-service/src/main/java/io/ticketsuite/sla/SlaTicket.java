@@ -67,6 +67,13 @@ public class SlaTicket {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * Some clock of the ticket was paused at least once (it has rows in {@code sla_pause}): set with the first pause,
+     * never cleared. Without it, applying an event does not read the pauses.
+     */
+    @Column(name = "has_pauses", nullable = false)
+    public boolean hasPauses;
+
     public SlaTicket() {}
 
     public SlaTicket(UUID ticketId, Instant updatedAt) {

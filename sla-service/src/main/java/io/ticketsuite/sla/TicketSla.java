@@ -262,6 +262,7 @@ public final class TicketSla {
         pause.cycle = cycle;
         pause.reason = status.name();
         pause.pausedAt = at;
+        ticket.hasPauses = true;
         return pause;
     }
 

@@ -37,7 +37,8 @@ class TicketSlaPauseTest {
                 ticket,
                 clocks,
                 thresholds.stream().filter(SlaThreshold::pending).toList(),
-                pauses,
+                // as SlaService reads them: only for a ticket marked as having pauses
+                ticket.hasPauses ? pauses : List.of(),
                 policy,
                 Instant.now());
         change.accept(sla);
@@ -120,9 +121,12 @@ class TicketSlaPauseTest {
     @Test
     void shouldCountOnlyTheWorkingTimeOfAPauseOverANightAndAWeekend() {
         start(CustomerTier.FREE, Priority.P3, FRIDAY_1600); // resolution 16 working hours → Tuesday 16:00
+        assertThat(ticket.hasPauses).as("never paused").isFalse();
 
         apply(sla -> sla.statusChanged(TicketStatus.WAITING_FOR_THIRD_PARTY, Instant.parse("2025-03-14T16:30:00Z")));
+        assertThat(ticket.hasPauses).as("paused").isTrue();
         apply(sla -> sla.statusChanged(TicketStatus.IN_PROGRESS, Instant.parse("2025-03-17T10:00:00Z")));
+        assertThat(ticket.hasPauses).as("resumed: its pauses still count").isTrue();
 
         // paused 0.5 h on Friday and 1 h on Monday: due 1.5 working hours later than Tuesday 16:00
         assertThat(clock(SlaClock.RESOLUTION).paused()).isEqualTo(Duration.ofMinutes(90));

@@ -16,7 +16,9 @@ import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.kit.messaging.TicketRuns;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.sla.SlaPause;
 import io.ticketsuite.sla.SlaPolicy;
+import io.ticketsuite.sla.SlaTicket;
 import io.ticketsuite.sla.TicketSla;
 import io.ticketsuite.sla.mapping.CustomerZone;
 import io.ticketsuite.sla.mapping.SlaMapper;
@@ -172,6 +174,13 @@ public class SlaService {
                                                         ticket, runs, all, paused, steps, policy, clock.instant()))))));
     }
 
+    /** The ticket's pauses; not read for a ticket none of whose clocks was ever paused (most tickets). */
+    private Uni<List<SlaPause>> pausesOf(SlaTicket ticket) {
+        return ticket.hasPauses
+                ? pauses.ofTicket(ticket.ticketId)
+                : Uni.createFrom().item(List.of());
+    }
+
     /**
      * Applies a run of one ticket's changes to its SLA, loaded (row-locked) once; what each change did. A run that
      * only sets the ticket's facts (an assignment) reads the ticket's row alone.
@@ -186,7 +195,7 @@ public class SlaService {
                         : clocks.ofTicket(ticketId)
                                 .chain(runs -> thresholds
                                         .pendingForUpdate(ticketId)
-                                        .chain(pending -> pauses.ofTicket(ticketId)
+                                        .chain(pending -> pausesOf(ticket)
                                                 .map(paused ->
                                                         new TicketSla(ticket, runs, pending, paused, policy, now)))))
                 .chain(sla -> {
