@@ -18,6 +18,7 @@ import io.ticketsuite.events.EventType;
 import io.ticketsuite.kit.config.KitConfig;
 import io.ticketsuite.kit.deadletter.DeadLetters;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
+import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -419,9 +420,12 @@ public class EventInbox {
         List<String> ledgers = items.stream().map(Item::ledger).toList();
         List<List<Item>> runs = runs(inKeyOrder(items), byTicket);
         Context context = Vertx.currentContext();
+        List<OutboxWriter.Row> announced = List.of();
         if (context != null) {
             context.putLocal(AFTER_COMMIT, done.actions);
+            announced = OutboxWriter.defer(context);
         }
+        List<OutboxWriter.Row> deferred = announced;
         return transaction
                 .apply(() -> processed.firstDeliveries(ledgers, ids).chain(first -> {
                     Set<UUID> fresh = new HashSet<>(first);
@@ -450,12 +454,15 @@ public class EventInbox {
                             })
                             .collect()
                             .last()
+                            // the events the handlers appended, in one statement at the end of the transaction
+                            .chain(() -> OutboxWriter.writeDeferred(deferred))
                             .replaceWithVoid();
                 }))
                 .invoke(() -> batchSizes.record(items.size()))
                 .eventually(() -> {
                     if (context != null) {
                         context.removeLocal(AFTER_COMMIT);
+                        OutboxWriter.stopDeferring(context);
                     }
                 })
                 .replaceWith(done);

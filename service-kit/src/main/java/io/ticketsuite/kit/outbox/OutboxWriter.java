@@ -8,8 +8,10 @@ import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.kit.config.KitConfig;
 import io.ticketsuite.kit.tracing.TraceHeaders;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,10 @@ import java.util.Map;
 /**
  * Appends events to the outbox inside the caller's Hibernate Reactive transaction, so the change and its
  * announcement commit together. The relay publishes them afterwards.
+ *
+ * <p>In a consumer's transaction (the kit's inbox, which calls {@link #defer} and {@link #writeDeferred}) appends are
+ * kept and written at its end in one multi-row statement, in the order they were appended: a batch's events cost one
+ * statement, not one each. Elsewhere (a request's transaction) each append is written at once.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -25,6 +31,25 @@ public class OutboxWriter {
 
     private static final String INSERT =
             "INSERT INTO outbox (" + OutboxWriter.COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+    /**
+     * Separates the rows' values in {@link #INSERT_ALL}'s six text parameters: the ASCII record separator, which JSON
+     * text never holds unescaped (control characters are escaped in JSON strings) nor do topics, keys or types. A row
+     * holding it, or an empty value, is written on its own instead.
+     */
+    static final String SEPARATOR = "\u001e";
+
+    /**
+     * Several rows in one statement, in their order (ids ascend with it): one statement text whatever the number of
+     * rows, so the connection's prepared-statement cache holds it once.
+     */
+    static final String INSERT_ALL = "INSERT INTO outbox (" + OutboxWriter.COLUMNS + ")"
+            + " SELECT e::uuid, t, k, y, h, p FROM unnest(string_to_array(?1, ?7), string_to_array(?2, ?7),"
+            + " string_to_array(?3, ?7), string_to_array(?4, ?7), string_to_array(?5, ?7), string_to_array(?6, ?7))"
+            + " WITH ORDINALITY AS r (e, t, k, y, h, p, n) ORDER BY n";
+
+    /** The key of the kept rows of a consumer's transaction in its Vert.x context's local data. */
+    private static final String DEFERRED = OutboxWriter.class.getName() + ".deferred";
 
     private final String source;
     private final Clock clock;
@@ -56,6 +81,83 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        Context context = io.vertx.core.Vertx.currentContext();
+        List<Row> deferred = context == null ? null : context.getLocal(DEFERRED);
+        if (deferred != null) {
+            deferred.add(row);
+            return Uni.createFrom().voidItem();
+        }
+        return insert(row);
+    }
+
+    /**
+     * Keeps the appends made on {@code context} from now on (a consumer's transaction runs on one Vert.x context) in
+     * the list returned, until {@link #stopDeferring}; the caller writes them with {@link #writeDeferred} before its
+     * transaction commits.
+     */
+    public static List<Row> defer(Context context) {
+        List<Row> rows = new ArrayList<>();
+        context.putLocal(DEFERRED, rows);
+        return rows;
+    }
+
+    /** Appends on {@code context} are written at once again. */
+    public static void stopDeferring(Context context) {
+        context.removeLocal(DEFERRED);
+    }
+
+    /**
+     * Writes kept rows in the caller's transaction, in their order: in one statement, or one statement each when a
+     * value cannot be carried in the separated text ({@link #SEPARATOR}).
+     */
+    public static Uni<Void> writeDeferred(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (rows.size() == 1 || !rows.stream().allMatch(OutboxWriter::separable)) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Row row : rows) {
+                chain = chain.chain(() -> insert(row));
+            }
+            return chain;
+        }
+        List<String> values = joined(rows);
+        return Panache.getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(INSERT_ALL);
+                    for (int i = 0; i < values.size(); i++) {
+                        query.setParameter(i + 1, values.get(i));
+                    }
+                    return query.setParameter(7, SEPARATOR).executeUpdate();
+                })
+                .replaceWithVoid();
+    }
+
+    /** {@link #INSERT_ALL}'s first six parameters: each column's values joined by {@link #SEPARATOR}. */
+    static List<String> joined(List<Row> rows) {
+        List<StringBuilder> columns = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            columns.add(new StringBuilder());
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> values = rows.get(r).values();
+            for (int i = 0; i < 6; i++) {
+                StringBuilder column = columns.get(i);
+                if (r > 0) {
+                    column.append(SEPARATOR);
+                }
+                column.append(values.get(i));
+            }
+        }
+        return columns.stream().map(StringBuilder::toString).toList();
+    }
+
+    /** Whether each of the row's values is non-empty and free of the separator. */
+    static boolean separable(Row row) {
+        return row.values().stream().allMatch(v -> v != null && !v.isEmpty() && !v.contains(SEPARATOR));
+    }
+
+    private static Uni<Void> insert(Row row) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, row.eventId())
@@ -82,6 +184,12 @@ public class OutboxWriter {
      */
     public record Row(
             java.util.UUID eventId, String topic, String messageKey, String eventType, String headers, String payload) {
+        /** The values as text, in the order of {@link #COLUMNS}. */
+        List<String> values() {
+            return java.util.Arrays.asList(
+                    eventId == null ? null : eventId.toString(), topic, messageKey, eventType, headers, payload);
+        }
+
         public static Row of(EventEnvelope<?> envelope) throws JsonProcessingException {
             Map<String, String> headers = new LinkedHashMap<>(EventCodec.headers(envelope));
             headers.putAll(TraceHeaders.current());
