@@ -455,7 +455,7 @@ public class EventInbox {
                             .collect()
                             .last()
                             // the events the handlers appended, in one statement at the end of the transaction
-                            .chain(() -> OutboxWriter.writeDeferred(deferred))
+                            .chain(() -> OutboxWriter.write(deferred))
                             .replaceWithVoid();
                 }))
                 .invoke(() -> batchSizes.record(items.size()))

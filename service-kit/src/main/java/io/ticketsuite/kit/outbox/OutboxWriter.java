@@ -20,7 +20,7 @@ import java.util.Map;
  * Appends events to the outbox inside the caller's Hibernate Reactive transaction, so the change and its
  * announcement commit together. The relay publishes them afterwards.
  *
- * <p>In a consumer's transaction (the kit's inbox, which calls {@link #defer} and {@link #writeDeferred}) appends are
+ * <p>In a consumer's transaction (the kit's inbox, which calls {@link #defer} and {@link #write}) appends are
  * kept and written at its end in one multi-row statement, in the order they were appended: a batch's events cost one
  * statement, not one each. Elsewhere (a request's transaction) each append is written at once.
  */
@@ -65,13 +65,23 @@ public class OutboxWriter {
         return append(envelope).replaceWith(envelope);
     }
 
-    /** Appends several events in order. */
+    /** Appends several events in order: in one statement (or, in a consumer's transaction, kept with the others). */
     public Uni<Void> appendAll(List<? extends EventData> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (EventData data : events) {
-            chain = chain.chain(() -> append(data).replaceWithVoid());
+        List<Row> rows = new ArrayList<>(events.size());
+        try {
+            for (EventData data : events) {
+                rows.add(Row.of(envelope(data)));
+            }
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
         }
-        return chain;
+        Context context = io.vertx.core.Vertx.currentContext();
+        List<Row> deferred = context == null ? null : context.getLocal(DEFERRED);
+        if (deferred != null) {
+            deferred.addAll(rows);
+            return Uni.createFrom().voidItem();
+        }
+        return write(rows);
     }
 
     public Uni<Void> append(EventEnvelope<?> envelope) {
@@ -92,7 +102,7 @@ public class OutboxWriter {
 
     /**
      * Keeps the appends made on {@code context} from now on (a consumer's transaction runs on one Vert.x context) in
-     * the list returned, until {@link #stopDeferring}; the caller writes them with {@link #writeDeferred} before its
+     * the list returned, until {@link #stopDeferring}; the caller writes them with {@link #write} before its
      * transaction commits.
      */
     public static List<Row> defer(Context context) {
@@ -107,10 +117,10 @@ public class OutboxWriter {
     }
 
     /**
-     * Writes kept rows in the caller's transaction, in their order: in one statement, or one statement each when a
-     * value cannot be carried in the separated text ({@link #SEPARATOR}).
+     * Writes rows (kept ones, or several appended together) in the caller's transaction, in their order: in one
+     * statement, or one statement each when a value cannot be carried in the separated text ({@link #SEPARATOR}).
      */
-    public static Uni<Void> writeDeferred(List<Row> rows) {
+    public static Uni<Void> write(List<Row> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
