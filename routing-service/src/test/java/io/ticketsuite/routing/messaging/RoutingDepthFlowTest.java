@@ -302,7 +302,7 @@ class RoutingDepthFlowTest {
         UUID ticket = routed("c-worked-" + UUID.randomUUID(), CustomerTier.PROFESSIONAL, "technical");
         String agent = assignment(ticket).getString("agent_id");
         publish(statusChanged(ticket, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS));
-        await().atMost(TIMEOUT).until(() -> "IN_PROGRESS".equals(status(ticket)));
+        await().atMost(TIMEOUT).until(() -> "IN_PROGRESS".equals(RoutingTables.status(dataSource, ticket)));
 
         publish(reclassified(ticket, "technical", "billing", Priority.P3, Priority.P3, "it is about an invoice"));
 
@@ -387,7 +387,7 @@ class RoutingDepthFlowTest {
         UUID worked = routed(customer, CustomerTier.PROFESSIONAL, "integration");
         assertThat(assignment(worked).getString("agent_id")).isEqualTo(agent);
         publish(statusChanged(worked, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS));
-        await().atMost(TIMEOUT).until(() -> "IN_PROGRESS".equals(status(worked)));
+        await().atMost(TIMEOUT).until(() -> "IN_PROGRESS".equals(RoutingTables.status(dataSource, worked)));
 
         setStatus(TestTokens.staff("agent-devrel-9", "agent"), agent, "offline", 403);
         try {
@@ -477,17 +477,6 @@ class RoutingDepthFlowTest {
                 assertThat(rows.getInt(2))
                         .as("load counter of %s", rows.getString(1))
                         .isEqualTo(rows.getInt(3));
-            }
-        }
-    }
-
-    private String status(UUID ticket) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT status FROM routing_ticket WHERE ticket_id = ?")) {
-            statement.setObject(1, ticket);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
             }
         }
     }

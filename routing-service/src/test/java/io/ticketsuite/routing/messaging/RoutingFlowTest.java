@@ -283,12 +283,7 @@ class RoutingFlowTest {
         assertThat(load).isPositive();
 
         publish(statusChanged(ticket, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED));
-        await().atMost(TIMEOUT)
-                .until(() -> !given().auth()
-                        .oauth2(TestTokens.agent())
-                        .get("/api/v1/assignments/{id}", ticket)
-                        .jsonPath()
-                        .getBoolean("open"));
+        await().atMost(TIMEOUT).until(() -> !open(ticket));
         assertThat(load("product", agent)).isEqualTo(load - 1);
         assertThat(given().auth()
                         .oauth2(TestTokens.agent())
@@ -299,28 +294,18 @@ class RoutingFlowTest {
 
         // closed after resolved: still closed, the load not taken twice
         publish(statusChanged(ticket, TicketStatus.RESOLVED, TicketStatus.CLOSED));
-        await().atMost(TIMEOUT).until(() -> "CLOSED".equals(status(ticket)));
+        await().atMost(TIMEOUT).until(() -> "CLOSED".equals(RoutingTables.status(dataSource, ticket)));
         assertThat(load("product", agent)).isEqualTo(load - 1);
 
         publish(statusChanged(ticket, TicketStatus.CLOSED, TicketStatus.REOPENED));
-        await().atMost(TIMEOUT)
-                .until(() -> given().auth()
-                        .oauth2(TestTokens.agent())
-                        .get("/api/v1/assignments/{id}", ticket)
-                        .jsonPath()
-                        .getBoolean("open"));
+        await().atMost(TIMEOUT).until(() -> open(ticket));
         assertThat(load("product", agent)).isEqualTo(load);
 
         // working on it keeps it open, and the load as it is
         publish(statusChanged(ticket, TicketStatus.REOPENED, TicketStatus.IN_PROGRESS));
-        await().atMost(TIMEOUT).until(() -> "IN_PROGRESS".equals(status(ticket)));
+        await().atMost(TIMEOUT).until(() -> "IN_PROGRESS".equals(RoutingTables.status(dataSource, ticket)));
         assertThat(load("product", agent)).isEqualTo(load);
-        assertThat(given().auth()
-                        .oauth2(TestTokens.agent())
-                        .get("/api/v1/assignments/{id}", ticket)
-                        .jsonPath()
-                        .getBoolean("open"))
-                .isTrue();
+        assertThat(open(ticket)).isTrue();
     }
 
     @Test
@@ -329,7 +314,7 @@ class RoutingFlowTest {
         publish(created(ticket, CustomerTier.PROFESSIONAL, "en"));
         // the customer solved it before triage was done
         publish(statusChanged(ticket, TicketStatus.NEW, TicketStatus.RESOLVED));
-        await().atMost(TIMEOUT).until(() -> "RESOLVED".equals(status(ticket)));
+        await().atMost(TIMEOUT).until(() -> "RESOLVED".equals(RoutingTables.status(dataSource, ticket)));
         publish(triaged(ticket, "feature", Priority.P4));
 
         JsonPath assignment = awaitAssignment(ticket);
@@ -339,12 +324,7 @@ class RoutingFlowTest {
         int load = load("product", agent);
 
         publish(statusChanged(ticket, TicketStatus.RESOLVED, TicketStatus.REOPENED));
-        await().atMost(TIMEOUT)
-                .until(() -> given().auth()
-                        .oauth2(TestTokens.agent())
-                        .get("/api/v1/assignments/{id}", ticket)
-                        .jsonPath()
-                        .getBoolean("open"));
+        await().atMost(TIMEOUT).until(() -> open(ticket));
         assertThat(load("product", agent)).isEqualTo(load + 1);
     }
 
@@ -362,6 +342,15 @@ class RoutingFlowTest {
                         "ts_routing_assignments_total\\{[^}]*rule=\"integration\",team=\"devrel\"[^}]*} [1-9]");
         assertThat(metrics)
                 .containsPattern("ts_routing_assignment_latency_seconds_count\\{[^}]*team=\"devrel\"[^}]*} [1-9]");
+    }
+
+    /** Whether the ticket's assignment is open, from the API. */
+    private static boolean open(UUID ticket) {
+        return given().auth()
+                .oauth2(TestTokens.agent())
+                .get("/api/v1/assignments/{id}", ticket)
+                .jsonPath()
+                .getBoolean("open");
     }
 
     private static int load(String team, String agent) {
@@ -393,18 +382,6 @@ class RoutingFlowTest {
                     return "assigned";
                 }
                 return row.getBoolean(1) ? "created-only" : row.getBoolean(2) ? "triaged-only" : "empty";
-            }
-        }
-    }
-
-    /** The status routing holds for the ticket, or null before its first event. */
-    private String status(UUID ticket) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT status FROM routing_ticket WHERE ticket_id = ?")) {
-            statement.setObject(1, ticket);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
             }
         }
     }

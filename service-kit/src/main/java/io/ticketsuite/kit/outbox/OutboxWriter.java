@@ -75,13 +75,7 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        Context context = io.vertx.core.Vertx.currentContext();
-        List<Row> deferred = context == null ? null : context.getLocal(DEFERRED);
-        if (deferred != null) {
-            deferred.addAll(rows);
-            return Uni.createFrom().voidItem();
-        }
-        return write(rows);
+        return add(rows);
     }
 
     public Uni<Void> append(EventEnvelope<?> envelope) {
@@ -91,13 +85,18 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        return add(List.of(row));
+    }
+
+    /** Keeps the rows when this context's transaction defers its appends ({@link #defer}); else writes them now. */
+    private static Uni<Void> add(List<Row> rows) {
         Context context = io.vertx.core.Vertx.currentContext();
         List<Row> deferred = context == null ? null : context.getLocal(DEFERRED);
         if (deferred != null) {
-            deferred.add(row);
+            deferred.addAll(rows);
             return Uni.createFrom().voidItem();
         }
-        return insert(row);
+        return write(rows);
     }
 
     /**
