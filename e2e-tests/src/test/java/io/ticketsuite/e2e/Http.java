@@ -15,7 +15,12 @@ final class Http {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    record Response(int status, JsonNode body) {}
+    /** {@code status} -1: no answer at all, {@code error} says why (refused, reset, timed out). */
+    record Response(int status, JsonNode body, String error) {
+        Response(int status, JsonNode body) {
+            this(status, body, null);
+        }
+    }
 
     /** A GET with a bearer token ({@code null}: none). */
     static Response get(String url, String token) {
@@ -56,7 +61,7 @@ final class Http {
             String body = response.body();
             return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
         } catch (IOException e) {
-            return new Response(-1, null);
+            return new Response(-1, null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -71,7 +71,7 @@ final class ServiceProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + log);
+                throw new IllegalStateException("not ready: " + describe());
             }
             try {
                 HttpResponse<String> response = HTTP.send(
@@ -90,7 +90,7 @@ final class ServiceProcess {
             }
             sleep(300);
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException("not ready within " + timeout + ": " + describe());
     }
 
     /** Kills the JVM at once, as a crash would (SIGKILL). */
@@ -114,6 +114,21 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Whether the JVM runs, and the end of its log: what a failing test says about a service that did not answer. */
+    String describe() {
+        String state = process == null
+                ? "not started"
+                : process.isAlive() ? "running (pid " + process.pid() + ")" : "exited with " + process.exitValue();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log);
+        } catch (IOException | UncheckedIOException e) {
+            lines = List.of("(log unreadable: " + e + ")");
+        }
+        return name + " " + state + "; the last lines of " + log + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
     }
 
     long pid() {

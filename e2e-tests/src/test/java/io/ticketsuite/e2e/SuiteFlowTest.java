@@ -516,15 +516,26 @@ class SuiteFlowTest {
         String ann = suite.token("customer");
         String ben = suite.token("customer2");
 
+        // the broker restart of the test before: every consumer is connected again
+        suite.awaitAllReady(Duration.ofSeconds(120));
+
         // no token: 401 problems everywhere under /api
-        for (String url : List.of(
-                suite.url("intake-service") + "/api/v1/tickets",
-                suite.url("triage-service") + "/api/v1/rules",
-                suite.url("routing-service") + "/api/v1/teams",
-                suite.url("notification-service") + "/api/v1/notifications",
-                suite.url("reporting-service") + "/api/v1/reports/summary")) {
+        for (var api : Map.of(
+                        "intake-service", "/api/v1/tickets",
+                        "triage-service", "/api/v1/rules",
+                        "routing-service", "/api/v1/teams",
+                        "notification-service", "/api/v1/notifications",
+                        "reporting-service", "/api/v1/reports/summary")
+                .entrySet()) {
+            String url = suite.url(api.getKey()) + api.getValue();
             Http.Response response = Http.get(url, null);
-            assertThat(response.status()).as("GET %s without a token", url).isEqualTo(401);
+            assertThat(response.status())
+                    .as(() -> "GET " + url + " without a token"
+                            + (response.error() == null
+                                    ? ""
+                                    : ": " + response.error() + "\n"
+                                            + suite.service(api.getKey()).describe()))
+                    .isEqualTo(401);
             assertThat(response.body().path("type").asText()).endsWith("/unauthorized");
         }
 
