@@ -9,15 +9,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One threshold of one clock run (50, 75, 100 or 125 % of its target): when it is due, and whether it fired or
  * was cancelled. Its row is what makes the threshold event exactly-once.
+ *
+ * <p>Updated whole (no {@code @DynamicUpdate}): the consumer changes only thresholds it read locked and pending, which
+ * the scheduler's claim ({@code FOR UPDATE SKIP LOCKED}) then cannot fire meanwhile, so writing every column loses
+ * nothing; and one update statement for every row lets Hibernate batch a batch's updates (Hibernate Reactive sent
+ * dynamic updates of different column sets in one JDBC batch, which PostgreSQL refused).
  */
 @Entity
 @Table(name = "sla_threshold")
-@DynamicUpdate
 public class SlaThreshold {
     @Id
     public UUID id;

@@ -87,6 +87,31 @@ public class EventInbox {
         void add(Runnable action);
     }
 
+    /**
+     * One ticket's new events of a batch (consecutive in the batch's ticket order, in their own order) and the trace
+     * the first of them carries.
+     */
+    public record TicketEvents(List<EventEnvelope<EventData>> events, io.opentelemetry.context.Context trace) {
+        /**
+         * Runs {@code work} with this ticket's trace current: its log lines carry the trace id, and the events it
+         * appends to the outbox ({@code OutboxWriter}, which reads the trace when it makes a row) continue the trace.
+         */
+        public <T> T inTrace(Supplier<T> work) {
+            try (Scope ignored = trace.makeCurrent()) {
+                return work.get();
+            }
+        }
+    }
+
+    /**
+     * What a handler does with a whole batch's new events at once, grouped by ticket ({@link #processBatch}): it can
+     * read every ticket's rows in one statement, and the session is flushed once, after it.
+     */
+    @FunctionalInterface
+    public interface BatchHandler {
+        Uni<Void> handle(List<TicketEvents> tickets, AfterCommit afterCommit);
+    }
+
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
     private final StalledConsumers stalls;
@@ -211,7 +236,7 @@ public class EventInbox {
                 ledger,
                 records,
                 relevant,
-                (events, afterCommit) -> handler.handle(events.get(0), afterCommit),
+                eachTicket((events, afterCommit) -> handler.handle(events.get(0), afterCommit)),
                 false);
     }
 
@@ -242,7 +267,42 @@ public class EventInbox {
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
             TicketHandler handler) {
-        return process(consumer, ledger, records, relevant, handler, true);
+        return process(consumer, ledger, records, relevant, eachTicket(handler), true);
+    }
+
+    /**
+     * Applies a batch as {@link #processByTicket(String, Function, Iterable, Set, TicketHandler)} does, but hands the
+     * handler every ticket's new events of the batch in one call (tickets in the batch's ticket order), and flushes
+     * and clears the session once, after it: a handler that reads all the batch's ticket rows in one statement, and
+     * writes what they changed in one flush, instead of a few statements per ticket. A batch that fails is applied
+     * again one record per transaction, as every inbox does; the handler then gets one ticket with one event.
+     */
+    public Uni<Void> processBatch(
+            String consumer,
+            Function<ConsumerRecord<String, String>, String> ledger,
+            Iterable<ConsumerRecord<String, String>> records,
+            Set<EventType> relevant,
+            BatchHandler handler) {
+        return process(
+                consumer,
+                ledger,
+                records,
+                relevant,
+                (tickets, afterCommit) -> handler.handle(tickets, afterCommit).chain(() -> betweenEvents.get()),
+                true);
+    }
+
+    /** A per-ticket handler run for each ticket in turn, in its trace, the session flushed and cleared after each. */
+    private BatchHandler eachTicket(TicketHandler handler) {
+        return (tickets, afterCommit) -> Multi.createFrom()
+                .iterable(tickets)
+                .onItem()
+                .transformToUniAndConcatenate(ticket -> inTrace(
+                                ticket.trace(), () -> handler.handle(ticket.events(), afterCommit))
+                        .chain(() -> betweenEvents.get()))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /** A ledger naming a record's processed-event row {@code prefix.topic} (e.g. {@code reporting.ticket-events}). */
@@ -255,7 +315,7 @@ public class EventInbox {
             Function<ConsumerRecord<String, String>, String> ledger,
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
-            TicketHandler handler,
+            BatchHandler handler,
             boolean byTicket) {
         List<Item> items = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
@@ -311,7 +371,7 @@ public class EventInbox {
     }
 
     /** One transaction over {@code items}, retried while the environment fails; counted and followed up once committed. */
-    private Uni<Void> apply(String consumer, String what, List<Item> items, TicketHandler handler, boolean byTicket) {
+    private Uni<Void> apply(String consumer, String what, List<Item> items, BatchHandler handler, boolean byTicket) {
         return withTransientRetry(consumer, what, () -> attempt(consumer, items, handler, byTicket))
                 .invoke(Done::committed)
                 .replaceWithVoid();
@@ -377,9 +437,9 @@ public class EventInbox {
      * each event is handled — its log lines (MDC trace id) and the events it causes (their {@code traceparent}) — in
      * its own record's trace. The consumer span of each record is SmallRye's (Quarkus' Kafka instrumentation).
      */
-    private static <T> Uni<T> inTraceOf(ConsumerRecord<String, String> record, Supplier<Uni<T>> work) {
+    private static <T> Uni<T> inTrace(io.opentelemetry.context.Context trace, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
-            Scope scope = traceOf(record).makeCurrent();
+            Scope scope = trace.makeCurrent();
             Uni<T> started;
             try {
                 started = work.get();
@@ -414,7 +474,7 @@ public class EventInbox {
      * One transaction over the items: which are new, then the handler for each new one in ticket order (by ticket:
      * once for each ticket's consecutive new events).
      */
-    private Uni<Done> attempt(String consumer, List<Item> items, TicketHandler handler, boolean byTicket) {
+    private Uni<Done> attempt(String consumer, List<Item> items, BatchHandler handler, boolean byTicket) {
         Done done = new Done(consumer);
         List<UUID> ids = items.stream().map(item -> item.event().id()).toList();
         List<String> ledgers = items.stream().map(Item::ledger).toList();
@@ -429,34 +489,30 @@ public class EventInbox {
         return transaction
                 .apply(() -> processed.firstDeliveries(ledgers, ids).chain(first -> {
                     Set<UUID> fresh = new HashSet<>(first);
-                    return Multi.createFrom()
-                            .iterable(runs)
-                            .onItem()
-                            .transformToUniAndConcatenate(run -> {
-                                List<EventEnvelope<EventData>> events = new ArrayList<>(run.size());
-                                ConsumerRecord<String, String> firstRecord = null;
-                                for (Item item : run) {
-                                    String type = item.event().type().ceType();
-                                    if (!fresh.remove(item.event().id())) {
-                                        done.outcomes.add(new String[] {type, "duplicate"});
-                                        continue;
-                                    }
-                                    done.outcomes.add(new String[] {type, "processed"});
-                                    events.add(item.event());
-                                    firstRecord = firstRecord == null ? item.record() : firstRecord;
-                                }
-                                if (events.isEmpty()) {
-                                    return Uni.createFrom().voidItem();
-                                }
-                                // a ticket's events handled together run in the first one's trace
-                                return inTraceOf(firstRecord, () -> handler.handle(events, done.actions::add))
-                                        .chain(() -> betweenEvents.get());
-                            })
-                            .collect()
-                            .last()
-                            // the events the handlers appended, in one statement at the end of the transaction
-                            .chain(() -> OutboxWriter.write(deferred))
-                            .replaceWithVoid();
+                    List<TicketEvents> tickets = new ArrayList<>(runs.size());
+                    for (List<Item> run : runs) {
+                        List<EventEnvelope<EventData>> events = new ArrayList<>(run.size());
+                        ConsumerRecord<String, String> firstRecord = null;
+                        for (Item item : run) {
+                            String type = item.event().type().ceType();
+                            if (!fresh.remove(item.event().id())) {
+                                done.outcomes.add(new String[] {type, "duplicate"});
+                                continue;
+                            }
+                            done.outcomes.add(new String[] {type, "processed"});
+                            events.add(item.event());
+                            firstRecord = firstRecord == null ? item.record() : firstRecord;
+                        }
+                        if (!events.isEmpty()) {
+                            // a ticket's events handled together run in the first one's trace
+                            tickets.add(new TicketEvents(events, traceOf(firstRecord)));
+                        }
+                    }
+                    Uni<Void> handled = tickets.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : handler.handle(tickets, done.actions::add);
+                    // the events the handlers appended, in one statement at the end of the transaction
+                    return handled.chain(() -> OutboxWriter.write(deferred));
                 }))
                 .invoke(() -> batchSizes.record(items.size()))
                 .eventually(() -> {
@@ -520,7 +576,7 @@ public class EventInbox {
     }
 
     /** The record failed: a few quick attempts (a race between replicas resolves), then the dead letters. */
-    private Uni<Void> retryThenDeadLetter(String consumer, Item item, TicketHandler handler, Throwable first) {
+    private Uni<Void> retryThenDeadLetter(String consumer, Item item, BatchHandler handler, Throwable first) {
         LOG.warnf("%s: %s failed, will retry: %s", consumer, item.what(), first.toString());
         return apply(consumer, item.what(), List.of(item), handler, false)
                 .onFailure()

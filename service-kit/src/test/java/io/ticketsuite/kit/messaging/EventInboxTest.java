@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.TraceId;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.ticketsuite.events.Channel;
@@ -268,6 +270,48 @@ class EventInboxTest {
         assertThat(transactions).hasValue(1);
         assertThat(counted("processed")).isEqualTo(4.0);
         assertThat(counted("duplicate")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aBatchHandlerGetsEveryTicketsNewEventsInOneCallEachInItsTraceAndOneFlush() {
+        UUID first = new UUID(0, 100);
+        UUID second = new UUID(0, 200);
+        UUID third = new UUID(0, 300);
+        List<ConsumerRecord<String, String>> batch =
+                List.of(record(1, second), record(2, first), record(3, second), record(4, first), record(5, third));
+        String[] traces = {"0af7651916cd43dd8448eb211c80319c", "4bf92f3577b34da6a3ce929d0e0e4736"};
+        batch.get(1).headers().add("traceparent", traceparent(traces[0]));
+        batch.get(0).headers().add("traceparent", traceparent(traces[1]));
+        seen.add(eventId(batch.get(3))); // redelivered: skipped, not handed over
+        List<List<List<Long>>> calls = new CopyOnWriteArrayList<>();
+        List<String> traceIds = new CopyOnWriteArrayList<>();
+        inbox.processBatch("test.consumer", r -> "test.consumer", batch, null, (tickets, after) -> {
+                    calls.add(tickets.stream()
+                            .map(ticket -> ticket.events().stream()
+                                    .map(event -> offsetOf(batch, event.id()))
+                                    .toList())
+                            .toList());
+                    tickets.forEach(ticket -> traceIds.add(
+                            ticket.inTrace(() -> Span.current().getSpanContext().getTraceId())));
+                    assertThat(flushes)
+                            .as("no flush before the handler is done")
+                            .hasValue(0);
+                    return Uni.createFrom().voidItem();
+                })
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitItem(Duration.ofSeconds(5));
+        assertThat(calls).containsExactly(List.of(List.of(2L), List.of(1L, 3L), List.of(5L)));
+        // each ticket's events run in the trace of its first record; the third ticket's record carries none
+        assertThat(traceIds).containsExactly(traces[0], traces[1], TraceId.getInvalid());
+        assertThat(flushes).as("one flush for the batch").hasValue(1);
+        assertThat(transactions).hasValue(1);
+        assertThat(counted("processed")).isEqualTo(4.0);
+        assertThat(counted("duplicate")).isEqualTo(1.0);
+    }
+
+    private static byte[] traceparent(String traceId) {
+        return ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.ticketsuite.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.EventType;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.sla.service.SlaMetrics;
@@ -17,8 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Reads the facts the clocks depend on: tickets created, commented and moved (ticket-events), their priority
  * (triage-events) and who handles them (routing-events), through one channel and consumer group over the three topics.
- * Thin: the kit's inbox decodes, deduplicates and opens the transaction; {@link SlaService} applies a ticket's events
- * of the batch together, whatever their topics.
+ * Thin: the kit's inbox decodes, deduplicates and opens the transaction; {@link SlaService} applies the batch's events
+ * together, ticket by ticket, whatever their topics.
  */
 @ApplicationScoped
 public class SlaEventsConsumer {
@@ -57,17 +56,16 @@ public class SlaEventsConsumer {
     }
 
     /**
-     * A ticket's events of a batch together: its row locked and its clocks read once for them. What each event did
-     * is counted once the transaction committed.
+     * The whole batch together: every ticket's row locked and the clocks read in a few statements for all of them
+     * ({@link SlaService#apply(java.util.List)}). What each event did is counted once the transaction committed.
      */
     Uni<Void> process(Iterable<ConsumerRecord<String, String>> records) {
-        return inbox.processByTicket(
+        return inbox.processBatch(
                 CONSUMER,
                 LEDGER,
                 records,
                 RELEVANT,
-                (events, afterCommit) -> sla.apply(
-                                events.stream().map(EventEnvelope::data).toList())
+                (tickets, afterCommit) -> sla.apply(tickets)
                         .invoke(applied -> afterCommit.add(() -> applied.forEach(metrics::applied)))
                         .replaceWithVoid());
     }

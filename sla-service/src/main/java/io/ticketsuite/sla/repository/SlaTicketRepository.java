@@ -7,21 +7,30 @@ import io.ticketsuite.sla.SlaTicket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The facts sla-service keeps per ticket. */
 @ApplicationScoped
 public class SlaTicketRepository implements PanacheRepositoryBase<SlaTicket, UUID> {
-    private static final String UPSERT =
-            "INSERT INTO sla_ticket (ticket_id, updated_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    private static final String UPSERT_ALL = "INSERT INTO sla_ticket (ticket_id, updated_at)"
+            + " SELECT id, ?2 FROM unnest(string_to_array(?1, ',')::uuid[]) AS u(id) ORDER BY id ON CONFLICT DO NOTHING";
 
     /**
-     * The ticket's row, created empty if it is the first event about it, and row-locked for the rest of the
-     * transaction: events of one ticket from different topics are applied one after the other.
-     * Locked first, inserted only when missing ({@link TicketRows#lockOrInsert}).
+     * The rows of a consumer batch's tickets, each created empty if it is the first event about it, row-locked for the
+     * rest of the transaction in ascending id order (events of one ticket from different topics, or replicas, are
+     * applied one after the other): three statements at most for the batch ({@link TicketRows#lockOrInsertAll}).
      */
-    public Uni<SlaTicket> upsertForUpdate(UUID ticketId, Instant now) {
-        return TicketRows.lockOrInsert(
-                SlaTicket.class, () -> findById(ticketId, LockModeType.PESSIMISTIC_WRITE), UPSERT, ticketId, now);
+    public Uni<Map<UUID, SlaTicket>> upsertAllForUpdate(Collection<UUID> ticketIds, Instant now) {
+        return TicketRows.lockOrInsertAll(
+                SlaTicket.class, ticketIds, this::lockAll, ticket -> ticket.ticketId, UPSERT_ALL, now);
+    }
+
+    private Uni<List<SlaTicket>> lockAll(List<UUID> ticketIds) {
+        return find("ticketId in ?1 order by ticketId", ticketIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 }

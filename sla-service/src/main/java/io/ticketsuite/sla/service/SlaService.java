@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventData;
+import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.Priority;
 import io.ticketsuite.events.SlaClock;
 import io.ticketsuite.events.TicketAssigned;
@@ -13,11 +14,14 @@ import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
+import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.messaging.TicketRuns;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.sla.SlaClockRun;
 import io.ticketsuite.sla.SlaPause;
 import io.ticketsuite.sla.SlaPolicy;
+import io.ticketsuite.sla.SlaThreshold;
 import io.ticketsuite.sla.SlaTicket;
 import io.ticketsuite.sla.TicketSla;
 import io.ticketsuite.sla.mapping.CustomerZone;
@@ -33,15 +37,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies the events sla-service consumes to the ticket's clocks. Runs inside the consumer's transaction (the
- * kit's inbox): locks the ticket's row and its pending thresholds (an assignment, which moves no clock, locks the row
- * alone; a threshold firing at that moment addresses whoever was assigned before it), applies the change, persists new
- * clocks and thresholds and appends the resulting events to the outbox, so they commit together.
+ * kit's inbox, a batch at a time): locks the tickets' rows and their pending thresholds (an assignment, which moves no
+ * clock, locks the row alone; a threshold firing at that moment addresses whoever was assigned before it), applies the
+ * changes, persists new clocks and thresholds and appends the resulting events to the outbox, so they commit together.
+ * A batch costs a few statements to read, whatever its number of tickets, and one flush to write.
  */
 @ApplicationScoped
 public class SlaService {
@@ -80,31 +91,52 @@ public class SlaService {
 
     /** Applies one consumed event (events that do not concern the clocks change nothing). */
     public Uni<Applied> apply(EventData data) {
-        return apply(List.of(data)).map(all -> all.isEmpty() ? Applied.NOTHING : all.get(0));
+        Change change = changeOf(data);
+        if (change == null) {
+            return Uni.createFrom().item(Applied.NOTHING);
+        }
+        return applyRuns(List.of(new Run(List.of(change), null))).map(all -> all.get(0));
     }
 
     /**
-     * Applies consumed events in their order, as if one after the other: for each run of consecutive events about
-     * one ticket (the kit's inbox hands a ticket's events of a batch together) the ticket's row is locked and its
-     * clocks, thresholds and pauses are read once, the events change them in memory in turn, and what they created
-     * is persisted once. Returns what each event that concerns the clocks did, in order.
+     * Applies a consumer batch's new events, ticket by ticket in the batch's order, each ticket's events in theirs, as
+     * if one after the other. Set-based: every ticket's row is locked (or created) in one statement, and the clocks,
+     * pending thresholds (locked) and pauses of the tickets whose clocks may move are read in one statement each;
+     * the events change them in memory in turn, each ticket's in its own trace (the events it announces continue
+     * it), and what they created is persisted together. Returns what each event that concerns the clocks did, in
+     * order.
      */
-    public Uni<List<Applied>> apply(List<EventData> events) {
-        List<Change> changes = new ArrayList<>(events.size());
-        for (EventData data : events) {
-            Change change = changeOf(data);
-            if (change != null) {
-                changes.add(change);
+    public Uni<List<Applied>> apply(List<EventInbox.TicketEvents> batch) {
+        List<Run> runs = new ArrayList<>();
+        for (EventInbox.TicketEvents ticket : batch) {
+            List<Change> changes = new ArrayList<>(ticket.events().size());
+            for (EventEnvelope<EventData> event : ticket.events()) {
+                Change change = changeOf(event.data());
+                if (change != null) {
+                    changes.add(change);
+                }
+            }
+            // a run per ticket, by the events' own ticket ids (a producer may have keyed a record otherwise)
+            for (List<Change> run : TicketRuns.of(changes, Change::ticketId)) {
+                runs.add(new Run(run, ticket));
             }
         }
-        Uni<List<Applied>> done = Uni.createFrom().item(new ArrayList<>());
-        for (List<Change> run : TicketRuns.of(changes, Change::ticketId)) {
-            done = done.chain(applied -> change(run).map(more -> {
-                applied.addAll(more);
-                return applied;
-            }));
+        return applyRuns(runs);
+    }
+
+    /** Consecutive changes of one ticket, and the consumed events they came from (null: no trace to continue). */
+    private record Run(List<Change> changes, EventInbox.TicketEvents source) {
+        UUID ticketId() {
+            return changes.get(0).ticketId();
         }
-        return done;
+
+        boolean factsOnly() {
+            return changes.stream().allMatch(Change::factsOnly);
+        }
+
+        <T> T inTrace(java.util.function.Supplier<T> work) {
+            return source == null ? work.get() : source.inTrace(work);
+        }
     }
 
     /**
@@ -174,50 +206,111 @@ public class SlaService {
                                                         ticket, runs, all, paused, steps, policy, clock.instant()))))));
     }
 
-    /** The ticket's pauses; not read for a ticket none of whose clocks was ever paused (most tickets). */
-    private Uni<List<SlaPause>> pausesOf(SlaTicket ticket) {
-        return ticket.hasPauses
-                ? pauses.ofTicket(ticket.ticketId)
-                : Uni.createFrom().item(List.of());
+    /**
+     * Applies runs of changes: the tickets' rows locked (or created) at once, the clocks, pending thresholds and pauses
+     * of the tickets whose clocks may move read at once; a ticket whose runs only set its facts (an assignment) reads
+     * its row alone. One {@link TicketSla} per ticket, its runs applied in order.
+     */
+    private Uni<List<Applied>> applyRuns(List<Run> runs) {
+        if (runs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Set<UUID> all = new LinkedHashSet<>();
+        Set<UUID> clocked = new LinkedHashSet<>();
+        for (Run run : runs) {
+            all.add(run.ticketId());
+            if (!run.factsOnly()) {
+                clocked.add(run.ticketId());
+            }
+        }
+        return tickets.upsertAllForUpdate(all, now)
+                .chain(rows -> {
+                    if (clocked.isEmpty()) {
+                        return Uni.createFrom().item(apply(runs, rows, List.of(), List.of(), List.of(), now));
+                    }
+                    List<UUID> paused = clocked.stream()
+                            .filter(id -> rows.get(id).hasPauses)
+                            .toList();
+                    return clocks.ofTickets(clocked)
+                            .chain(runsOfClocks -> thresholds
+                                    .pendingForUpdate(clocked)
+                                    .chain(pending -> (paused.isEmpty()
+                                                    ? Uni.createFrom().item(List.<SlaPause>of())
+                                                    : pauses.ofTickets(paused))
+                                            .map(pausesOf -> apply(runs, rows, runsOfClocks, pending, pausesOf, now))));
+                })
+                .chain(done -> {
+                    Uni<Void> persist = done.created().isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : Panache.getSession()
+                                    .chain(session ->
+                                            session.persistAll(done.created().toArray()));
+                    Uni<Void> appended = persist;
+                    for (Uni<Void> append : done.appends()) {
+                        appended = appended.chain(() -> append);
+                    }
+                    return appended.replaceWith(done.applied());
+                });
     }
 
-    /**
-     * Applies a run of one ticket's changes to its SLA, loaded (row-locked) once; what each change did. A run that
-     * only sets the ticket's facts (an assignment) reads the ticket's row alone.
-     */
-    private Uni<List<Applied>> change(List<Change> run) {
-        UUID ticketId = run.get(0).ticketId();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean factsOnly = run.stream().allMatch(Change::factsOnly);
-        return tickets.upsertForUpdate(ticketId, now)
-                .chain(ticket -> factsOnly
-                        ? Uni.createFrom().item(new TicketSla(ticket, List.of(), List.of(), List.of(), policy, now))
-                        : clocks.ofTicket(ticketId)
-                                .chain(runs -> thresholds
-                                        .pendingForUpdate(ticketId)
-                                        .chain(pending -> pausesOf(ticket)
-                                                .map(paused ->
-                                                        new TicketSla(ticket, runs, pending, paused, policy, now)))))
-                .chain(sla -> {
-                    List<Applied> applied = new ArrayList<>(run.size());
-                    int announced = 0;
-                    int rescheduled = 0;
-                    for (Change change : run) {
-                        change.change().accept(sla);
-                        List<EventData> events = sla.events();
-                        List<SlaClock> recomputed = sla.recomputed();
-                        applied.add(new Applied(
-                                List.copyOf(events.subList(announced, events.size())),
-                                List.copyOf(recomputed.subList(rescheduled, recomputed.size())),
-                                sla.ticket().priority));
-                        announced = events.size();
-                        rescheduled = recomputed.size();
-                    }
-                    List<Object> created = sla.newEntities();
-                    Uni<Void> persist = created.isEmpty()
-                            ? Uni.createFrom().voidItem()
-                            : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
-                    return persist.chain(() -> outbox.appendAll(sla.events())).replaceWith(applied);
-                });
+    /** What applying the runs in memory did: per event, the entities to persist, the outbox appends (in order). */
+    private record Done(List<Applied> applied, List<Object> created, List<Uni<Void>> appends) {}
+
+    private Done apply(
+            List<Run> runs,
+            Map<UUID, SlaTicket> rows,
+            List<SlaClockRun> runsOfClocks,
+            List<SlaThreshold> pending,
+            List<SlaPause> pausesOf,
+            Instant now) {
+        Map<UUID, List<SlaClockRun>> clocksBy = byTicket(runsOfClocks, run -> run.ticketId);
+        Map<UUID, List<SlaThreshold>> pendingBy = byTicket(pending, threshold -> threshold.ticketId);
+        Map<UUID, List<SlaPause>> pausesBy = byTicket(pausesOf, pause -> pause.ticketId);
+        Map<UUID, TicketSla> slas = new LinkedHashMap<>();
+        List<Applied> applied = new ArrayList<>();
+        List<Uni<Void>> appends = new ArrayList<>();
+        for (Run run : runs) {
+            UUID id = run.ticketId();
+            TicketSla sla = slas.computeIfAbsent(
+                    id,
+                    ticketId -> new TicketSla(
+                            rows.get(ticketId),
+                            clocksBy.getOrDefault(ticketId, List.of()),
+                            pendingBy.getOrDefault(ticketId, List.of()),
+                            pausesBy.getOrDefault(ticketId, List.of()),
+                            policy,
+                            now));
+            int first = sla.events().size();
+            int announced = first;
+            int rescheduled = sla.recomputed().size();
+            for (Change change : run.changes()) {
+                change.change().accept(sla);
+                List<EventData> events = sla.events();
+                List<SlaClock> recomputed = sla.recomputed();
+                applied.add(new Applied(
+                        List.copyOf(events.subList(announced, events.size())),
+                        List.copyOf(recomputed.subList(rescheduled, recomputed.size())),
+                        sla.ticket().priority));
+                announced = events.size();
+                rescheduled = recomputed.size();
+            }
+            List<EventData> announcedByRun = List.copyOf(sla.events().subList(first, announced));
+            if (!announcedByRun.isEmpty()) {
+                // the outbox row takes the trace current when it is made: this run's
+                appends.add(run.inTrace(() -> outbox.appendAll(announcedByRun)));
+            }
+        }
+        List<Object> created = new ArrayList<>();
+        slas.values().forEach(sla -> created.addAll(sla.newEntities()));
+        return new Done(applied, created, appends);
+    }
+
+    private static <T> Map<UUID, List<T>> byTicket(List<T> rows, Function<T, UUID> ticketOf) {
+        Map<UUID, List<T>> by = new HashMap<>();
+        for (T row : rows) {
+            by.computeIfAbsent(ticketOf.apply(row), id -> new ArrayList<>()).add(row);
+        }
+        return by;
     }
 }

@@ -8,6 +8,8 @@ import static io.ticketsuite.sla.SlaEvents.created;
 import static io.ticketsuite.sla.SlaEvents.triaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,8 +46,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A ticket's events handed to sla-service together (one batch: its row locked and its clocks read once, the events
- * applied in memory in turn) leave the ticket exactly as the same events applied one transaction each: the same
+ * A ticket's events handed to sla-service together (one batch: the rows of all its tickets locked and their clocks
+ * read at once, the events applied in memory in turn) leave the ticket exactly as the same events applied one
+ * transaction each: the same
  * events on sla-events, in the same order, and the same clocks, thresholds, pauses and timeline. Real broker and
  * database, the consumer's own processing path.
  */
@@ -62,6 +65,9 @@ class SlaByTicketTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aTicketsEventsAppliedTogetherEndAsAppliedOneByOne() throws Exception {
@@ -92,6 +98,69 @@ class SlaByTicketTest {
         assertThat(view(together).replace(together.toString(), oneByOne.toString()))
                 .isEqualTo(view(oneByOne))
                 .contains("\"cycle\":2");
+    }
+
+    /**
+     * A batch of several tickets' events, interleaved as the topics deliver them (two tickets already half-way, three
+     * new): each ticket ends as the same life applied one event per transaction, and every event sla announces about a
+     * ticket continues that ticket's own trace, though the batch is one transaction and its rows are read together.
+     */
+    @Test
+    void manyTicketsInOneBatchEndEachAsAppliedAlone() throws Exception {
+        Instant t0 = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID reference = UUID.randomUUID();
+        List<UUID> tickets =
+                List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<String> traces = new ArrayList<>();
+        List<List<ConsumerRecord<String, String>>> lives = new ArrayList<>();
+        for (UUID ticket : tickets) {
+            String trace = UUID.randomUUID().toString().replace("-", "");
+            traces.add(trace);
+            List<ConsumerRecord<String, String>> life = lifeOf(ticket, t0);
+            life.forEach(record -> record.headers()
+                    .add("traceparent", ("00-" + trace + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8)));
+            lives.add(life);
+        }
+        try (TopicProbe slaEvents = TopicProbe.from(Topics.SLA_EVENTS)) {
+            for (ConsumerRecord<String, String> record : lifeOf(reference, t0)) {
+                run(List.of(record));
+            }
+            // the first two tickets were created, triaged and assigned by an earlier batch
+            run(new ArrayList<>(lives.get(0).subList(0, 3)));
+            run(new ArrayList<>(lives.get(1).subList(0, 3)));
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                for (int t = 0; t < lives.size(); t++) {
+                    if (t >= 2 || i >= 3) {
+                        batch.add(lives.get(t).get(i));
+                    }
+                }
+            }
+            DistributionSummary batches = registry.get("ts.events.batch.size").summary();
+            long transactions = batches.count();
+            double applied = batches.totalAmount();
+            run(batch);
+            // one transaction for the whole batch: not split into one per record after a failure
+            assertThat(batches.count() - transactions).isEqualTo(1);
+            assertThat(batches.totalAmount() - applied).isEqualTo(batch.size());
+
+            List<ConsumerRecord<String, String>> alone = slaEvents.await(about(reference), 7, WAIT);
+            for (int t = 0; t < tickets.size(); t++) {
+                UUID ticket = tickets.get(t);
+                List<ConsumerRecord<String, String>> announced = slaEvents.await(about(ticket), 7, WAIT);
+                assertThat(payloads(announced, ticket, reference))
+                        .as("ticket %d's events", t)
+                        .isEqualTo(payloads(alone, reference, reference));
+                String trace = traces.get(t);
+                assertThat(announced)
+                        .as("ticket %d's events continue its trace", t)
+                        .allSatisfy(record -> assertThat(TopicProbe.header(record, "traceparent"))
+                                .startsWith("00-" + trace + "-"));
+                assertThat(view(ticket).replace(ticket.toString(), reference.toString()))
+                        .as("ticket %d's clocks", t)
+                        .isEqualTo(view(reference));
+            }
+        }
     }
 
     /** Created, triaged P2, assigned, paused and resumed, answered, reclassified P1, resolved, reopened. */
