@@ -1,7 +1,6 @@
 package io.ticketsuite.reporting.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.reporting.service.ReportingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads every topic of the suite through one channel and consumer group. Thin: the kit's inbox decodes (poison →
- * reporting-service-dlq), deduplicates by event id and opens the transaction; the service applies a ticket's events of
- * the batch — whatever their topics — together.
+ * reporting-service-dlq), deduplicates by event id and opens the transaction; the service applies the batch's events —
+ * whatever their topics — together, ticket by ticket.
  */
 @ApplicationScoped
 public class ReportingEventsConsumer {
@@ -34,15 +33,9 @@ public class ReportingEventsConsumer {
         this.reporting = reporting;
     }
 
-    /** A ticket's events of a batch together: its row read and written once for them. */
+    /** The whole batch together: every ticket's row locked in one statement, read and written once for its events. */
     @Incoming(EVENTS_IN)
     public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
-        return inbox.processByTicket(
-                CONSUMER,
-                LEDGER,
-                records,
-                null,
-                (events, afterCommit) ->
-                        reporting.apply(events.stream().map(EventEnvelope::data).toList()));
+        return inbox.processBatch(CONSUMER, LEDGER, records, null, (tickets, afterCommit) -> reporting.apply(tickets));
     }
 }

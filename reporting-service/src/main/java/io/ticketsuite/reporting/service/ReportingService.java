@@ -4,10 +4,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventData;
+import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.IssueRecurringDetected;
+import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.messaging.TicketRuns;
 import io.ticketsuite.reporting.ReportProjection;
 import io.ticketsuite.reporting.ReportSummary;
+import io.ticketsuite.reporting.ReportTicket;
 import io.ticketsuite.reporting.ReportWindow;
 import io.ticketsuite.reporting.config.ReportingConfig;
 import io.ticketsuite.reporting.kpi.PeriodAssembler;
@@ -25,7 +28,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -67,35 +73,45 @@ public class ReportingService {
     }
 
     /**
-     * Applies events in their order inside the kit inbox's transaction (the rows are written when it commits):
-     * consecutive events of one ticket (the inbox hands a ticket's events of a batch together) read, lock and write its
-     * row once, so the aggregate trigger fires once for them instead of once per event. Grouped by the events' own
-     * ticket ids, not trusting that every producer keyed its records by them.
+     * Applies a consumer batch's events inside the kit inbox's transaction (the rows are written when it commits, in
+     * one flush): the rows of all the batch's tickets are locked (or created) at once, then each ticket's events are
+     * applied to its row in their order, so the aggregate trigger fires once per ticket instead of once per event.
+     * Grouped by the events' own ticket ids, not trusting that every producer keyed its records by them.
      */
-    public Uni<Void> apply(List<EventData> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (List<EventData> same : TicketRuns.of(events, EventData::ticketId)) {
-            chain = chain.chain(() -> applyToTicket(same.get(0).ticketId(), same));
+    public Uni<Void> apply(List<EventInbox.TicketEvents> batch) {
+        List<List<EventData>> runs = new ArrayList<>();
+        List<EventInbox.TicketEvents> sources = new ArrayList<>();
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (EventInbox.TicketEvents ticket : batch) {
+            List<EventData> events =
+                    ticket.events().stream().map(EventEnvelope::data).toList();
+            for (List<EventData> same : TicketRuns.of(events, EventData::ticketId)) {
+                runs.add(same);
+                sources.add(ticket);
+                ids.add(same.get(0).ticketId());
+            }
         }
-        return chain;
-    }
-
-    private Uni<Void> applyToTicket(UUID ticketId, List<EventData> events) {
-        Uni<Void> ticket = tickets.lock(ticketId)
-                .invoke(row -> {
-                    for (EventData data : events) {
+        return tickets.lockAll(ids).chain(rows -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < runs.size(); i++) {
+                List<EventData> same = runs.get(i);
+                ReportTicket row = rows.get(same.get(0).ticketId());
+                sources.get(i).inTrace(() -> {
+                    for (EventData data : same) {
                         ReportProjection.Applied applied = ReportProjection.apply(row, data, clock.instant());
                         applied.breach().ifPresent(metrics::breach);
                         applied.assignmentLatency().ifPresent(metrics::assignmentLatency);
                     }
-                })
-                .replaceWithVoid();
-        for (EventData data : events) {
-            if (data instanceof IssueRecurringDetected recurring) {
-                ticket = ticket.chain(() -> cluster(recurring));
+                    return null;
+                });
+                for (EventData data : same) {
+                    if (data instanceof IssueRecurringDetected recurring) {
+                        chain = chain.chain(() -> cluster(recurring));
+                    }
+                }
             }
-        }
-        return ticket;
+            return chain;
+        });
     }
 
     /** A cluster and its members: a set union, so any order and any repetition give the same tables. */

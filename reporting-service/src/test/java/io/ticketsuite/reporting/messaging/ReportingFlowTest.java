@@ -7,6 +7,8 @@ import static io.ticketsuite.reporting.TestEvents.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +76,9 @@ class ReportingFlowTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void shouldSummariseExactlyWhatWasPostedWhateverTheOrderAndDuplicates() {
@@ -280,6 +285,82 @@ class ReportingFlowTest {
                         "SELECT count(*) FROM processed_event WHERE event_id IN ($1, $2, $3)",
                         Tuple.of(created.id(), triaged.id(), decision.id())))
                 .containsExactly("3");
+    }
+
+    /**
+     * One batch of several tickets' events from three topics, interleaved (one ticket created by an earlier batch, two
+     * new): one transaction, and each ticket's row ends as its twin's, whose same events were applied one per batch.
+     */
+    @Test
+    void shouldApplyABatchOfManyTicketsAsItsEventsOneByOne() throws Exception {
+        Instant t0 = Instant.parse("1970-01-05T09:00:00Z")
+                .plus(ThreadLocalRandom.current().nextInt(0, 3000), ChronoUnit.DAYS);
+        TopicPartition tickets = new TopicPartition("ticket-events", 0);
+        TopicPartition triage = new TopicPartition("triage-events", 0);
+        TopicPartition routing = new TopicPartition("routing-events", 0);
+        List<UUID> batched = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<UUID> twins = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        // the first ticket was created by an earlier batch
+        consume(batch(List.of(
+                record(tickets, 0, envelope(life(batched.get(0), t0).get(0))))));
+        for (UUID twin : twins) {
+            for (EventData data : life(twin, t0)) {
+                TopicPartition partition =
+                        data instanceof TicketTriaged ? triage : data instanceof TicketAssigned ? routing : tickets;
+                consume(batch(List.of(record(partition, 0, envelope(data)))));
+            }
+        }
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (UUID ticket : batched) {
+                if (i == 0 && ticket.equals(batched.get(0))) {
+                    continue;
+                }
+                EventData data = life(ticket, t0).get(i);
+                TopicPartition partition =
+                        data instanceof TicketTriaged ? triage : data instanceof TicketAssigned ? routing : tickets;
+                records.add(record(partition, records.size(), envelope(data)));
+            }
+        }
+        DistributionSummary batches = registry.get("ts.events.batch.size").summary();
+        long transactions = batches.count();
+        consume(batch(records));
+        assertThat(batches.count() - transactions).as("one transaction").isEqualTo(1);
+        for (int i = 0; i < batched.size(); i++) {
+            assertThat(row(batched.get(i))
+                            .replace(batched.get(i).toString(), twins.get(i).toString()))
+                    .as("ticket %d", i)
+                    .isEqualTo(row(twins.get(i)))
+                    .contains("\"agent-1\"");
+        }
+    }
+
+    /** Created, triaged, moved to triaged, assigned, moved to assigned. */
+    private static List<EventData> life(UUID ticket, Instant t0) {
+        return List.of(
+                created(ticket, TicketType.SUPPORT, Channel.WEB, CustomerTier.FREE, t0),
+                new TicketTriaged(ticket, "billing", Priority.P3, 0.8, Map.of(), "1", s(t0, 60)),
+                status(ticket, TicketStatus.NEW, TicketStatus.TRIAGED, s(t0, 60)),
+                new TicketAssigned(
+                        ticket, "billing", "Billing", "agent-1", "Ada", "lead-b", "billing", null, s(t0, 120)),
+                status(ticket, TicketStatus.TRIAGED, TicketStatus.ASSIGNED, s(t0, 120)));
+    }
+
+    /** Records of any topics as one poll's batch, in the order given. */
+    private static ConsumerRecords<String, String> batch(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new java.util.LinkedHashMap<>();
+        records.forEach(r -> byPartition
+                .computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new java.util.ArrayList<>())
+                .add(r));
+        return new ConsumerRecords<>(byPartition, Map.of());
+    }
+
+    /** The ticket's read-model row as JSON, without its id and the instant it was last written (its subject names it). */
+    private String row(UUID ticket) {
+        return sql(
+                        "SELECT (to_jsonb(r) - 'ticket_id' - 'updated_at')::text FROM report_ticket r WHERE ticket_id = $1",
+                        Tuple.of(ticket))
+                .get(0);
     }
 
     /** Hands the batch to the consumer on a Vert.x context of its own, as its channel does, and waits for it. */
