@@ -2,17 +2,22 @@ package io.ticketsuite.intake.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.EventData;
+import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.TicketAssigned;
 import io.ticketsuite.events.TicketEscalated;
 import io.ticketsuite.events.TicketReassigned;
 import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.events.Topics;
+import io.ticketsuite.intake.Ticket;
 import io.ticketsuite.intake.service.EscalationLog;
 import io.ticketsuite.intake.service.TicketService;
 import io.ticketsuite.kit.messaging.EventInbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -48,26 +53,49 @@ public class DecisionConsumer {
         this.escalations = escalations;
     }
 
+    /**
+     * The whole batch together: the rows of every ticket it decides about are locked in one statement, then each
+     * ticket's decisions are applied in their order, in the ticket's trace, and written in one flush.
+     */
     @Incoming(EVENTS_IN)
     public Uni<Void> onDecisions(ConsumerRecords<String, String> records) {
-        return inbox.process(CONSUMER, LEDGER, records, null, (event, afterCommit) -> {
-            EventData data = event.data();
-            if (data instanceof TicketTriaged t) {
-                return tickets.applyTriage(t.ticketId(), t.category(), t.priority(), "triaged as " + t.category());
-            }
-            if (data instanceof TicketReclassified r) {
-                return tickets.applyReclassification(r);
-            }
-            if (data instanceof TicketAssigned a) {
-                return tickets.applyAssignment(a);
-            }
-            if (data instanceof TicketReassigned r) {
-                return tickets.applyReassignment(r);
-            }
-            if (data instanceof TicketEscalated e) {
-                return escalations.record(e, event.id());
-            }
-            return Uni.createFrom().voidItem();
+        return inbox.processBatch(CONSUMER, LEDGER, records, null, (batch, afterCommit) -> {
+            Set<UUID> decided = new LinkedHashSet<>();
+            batch.forEach(ticket -> ticket.events().stream()
+                    .map(EventEnvelope::data)
+                    .filter(data -> !(data instanceof TicketEscalated))
+                    .forEach(data -> decided.add(data.ticketId())));
+            return tickets.lockAll(decided).chain(rows -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (EventInbox.TicketEvents ticket : batch) {
+                    for (EventEnvelope<EventData> event : ticket.events()) {
+                        chain = chain.chain(() -> ticket.inTrace(
+                                () -> apply(event, rows.get(event.data().ticketId()))));
+                    }
+                }
+                return chain;
+            });
         });
+    }
+
+    /** One decision, on its ticket's locked row (null: unknown here). */
+    private Uni<Void> apply(EventEnvelope<EventData> event, Ticket ticket) {
+        EventData data = event.data();
+        if (data instanceof TicketTriaged t) {
+            return tickets.applyTriage(ticket, t);
+        }
+        if (data instanceof TicketReclassified r) {
+            return tickets.applyReclassification(ticket, r);
+        }
+        if (data instanceof TicketAssigned a) {
+            return tickets.applyAssignment(ticket, a);
+        }
+        if (data instanceof TicketReassigned r) {
+            return tickets.applyReassignment(ticket, r);
+        }
+        if (data instanceof TicketEscalated e) {
+            return escalations.record(e, event.id());
+        }
+        return Uni.createFrom().voidItem();
     }
 }

@@ -21,6 +21,13 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The tickets of these ids that exist, locked in the order given (ascending ids: one lock order everywhere). */
+    public Uni<List<Ticket>> findAllForUpdate(List<UUID> ids) {
+        return find("id in ?1 order by id", ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /**
      * Filters of GET /tickets; null means "any". {@code excludedType} leaves one type out (a customer's list never
      * holds an ESCALATION).

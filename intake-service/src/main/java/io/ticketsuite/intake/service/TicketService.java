@@ -18,6 +18,7 @@ import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketReopened;
 import io.ticketsuite.events.TicketStatus;
 import io.ticketsuite.events.TicketStatusChanged;
+import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.events.TicketType;
 import io.ticketsuite.events.TicketUpdated;
 import io.ticketsuite.events.Visibility;
@@ -52,6 +53,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -575,17 +577,32 @@ public class TicketService {
 
     /**
      * Reflects the classifier's decision: category and priority (kept as the classification too), and New → Triaged.
-     * Runs in the consumer's transaction. An unknown ticket is logged and skipped, never retried forever.
+     * Runs in the consumer's transaction, on the ticket's row it locked ({@link #lockAll}; null: a ticket this service
+     * does not know, logged and skipped, never retried forever).
      */
-    public Uni<Void> applyTriage(UUID ticketId, String category, Priority priority, String reason) {
-        return tickets.findForUpdate(ticketId).chain(ticket -> {
-            if (ticket == null) {
-                return unknown("triage decision", ticketId);
-            }
-            ticket.classifiedCategory = category;
-            ticket.classifiedPriority = priority;
-            return outbox.appendAll(classify(ticket, category, priority, reason));
-        });
+    public Uni<Void> applyTriage(Ticket ticket, TicketTriaged t) {
+        if (ticket == null) {
+            return unknown("triage decision", t.ticketId());
+        }
+        ticket.classifiedCategory = t.category();
+        ticket.classifiedPriority = t.priority();
+        return outbox.appendAll(classify(ticket, t.category(), t.priority(), "triaged as " + t.category()));
+    }
+
+    /**
+     * The rows of the tickets a consumer batch's decisions are about, locked for the rest of the transaction in
+     * ascending id order, in one statement; a ticket this service does not know is not in the map.
+     */
+    public Uni<Map<UUID, Ticket>> lockAll(Collection<UUID> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tickets.findAllForUpdate(ticketIds.stream().distinct().sorted().toList())
+                .map(rows -> {
+                    Map<UUID, Ticket> byId = new java.util.HashMap<>();
+                    rows.forEach(row -> byId.put(row.id, row));
+                    return byId;
+                });
     }
 
     /**
@@ -593,30 +610,28 @@ public class TicketService {
      * classifier's decision stays as it was, and who corrected it, when and why are shown. A redelivered or
      * out-of-date correction (older than the last one applied) changes nothing.
      */
-    public Uni<Void> applyReclassification(TicketReclassified r) {
-        return tickets.findForUpdate(r.ticketId()).chain(ticket -> {
-            if (ticket == null) {
-                return unknown("reclassification", r.ticketId());
-            }
-            if (ticket.reclassifiedAt != null
-                    && r.reclassifiedAt() != null
-                    && r.reclassifiedAt().isBefore(ticket.reclassifiedAt)) {
-                return Uni.createFrom().voidItem();
-            }
-            if (ticket.classifiedCategory == null && ticket.classifiedPriority == null) {
-                // the classifier's decision as the correction saw it, when intake never saw ticket.triaged
-                ticket.classifiedCategory = r.previousCategory();
-                ticket.classifiedPriority = r.previousPriority();
-            }
-            ticket.reclassifiedBy = r.reclassifiedBy();
-            ticket.reclassifiedAt = r.reclassifiedAt() == null
-                    ? null
-                    : r.reclassifiedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            ticket.reclassificationReason = r.reason();
-            ticket.updatedAt = now();
-            String reason = "reclassified" + (r.reason() == null ? "" : ": " + r.reason());
-            return outbox.appendAll(classify(ticket, r.category(), r.priority(), reason));
-        });
+    public Uni<Void> applyReclassification(Ticket ticket, TicketReclassified r) {
+        if (ticket == null) {
+            return unknown("reclassification", r.ticketId());
+        }
+        if (ticket.reclassifiedAt != null
+                && r.reclassifiedAt() != null
+                && r.reclassifiedAt().isBefore(ticket.reclassifiedAt)) {
+            return Uni.createFrom().voidItem();
+        }
+        if (ticket.classifiedCategory == null && ticket.classifiedPriority == null) {
+            // the classifier's decision as the correction saw it, when intake never saw ticket.triaged
+            ticket.classifiedCategory = r.previousCategory();
+            ticket.classifiedPriority = r.previousPriority();
+        }
+        ticket.reclassifiedBy = r.reclassifiedBy();
+        ticket.reclassifiedAt = r.reclassifiedAt() == null
+                ? null
+                : r.reclassifiedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        ticket.reclassificationReason = r.reason();
+        ticket.updatedAt = now();
+        String reason = "reclassified" + (r.reason() == null ? "" : ": " + r.reason());
+        return outbox.appendAll(classify(ticket, r.category(), r.priority(), reason));
     }
 
     private List<EventData> classify(Ticket ticket, String category, Priority priority, String reason) {
@@ -644,15 +659,16 @@ public class TicketService {
      * Reflects a reassignment (ticket.reassigned) like an assignment: team and assignee, and → Assigned where the
      * lifecycle allows it (a ticket already being worked keeps its status). Recorded as by {@code reassigned_by}.
      */
-    public Uni<Void> applyReassignment(TicketReassigned r) {
+    public Uni<Void> applyReassignment(Ticket ticket, TicketReassigned r) {
         String by = r.reassignedBy() == null || r.reassignedBy().isBlank() ? "routing-service" : r.reassignedBy();
         String reason = "reassigned" + (r.reason() == null ? "" : ": " + r.reason());
-        return assign(r.ticketId(), r.teamId(), r.toAgentId(), reason, by, "reassignment");
+        return assign(ticket, r.ticketId(), r.teamId(), r.toAgentId(), reason, by, "reassignment");
     }
 
     /** Reflects an assignment: team and assignee, and → Assigned (a QUESTION → Accepted). */
-    public Uni<Void> applyAssignment(TicketAssigned assigned) {
+    public Uni<Void> applyAssignment(Ticket ticket, TicketAssigned assigned) {
         return assign(
+                ticket,
                 assigned.ticketId(),
                 assigned.teamId(),
                 assigned.agentId(),
@@ -661,30 +677,29 @@ public class TicketService {
                 "assignment");
     }
 
-    private Uni<Void> assign(UUID ticketId, String teamId, String agentId, String reason, String by, String what) {
-        return tickets.findForUpdate(ticketId).chain(ticket -> {
-            if (ticket == null) {
-                return unknown(what, ticketId);
-            }
-            Instant now = now();
-            List<EventData> events = new ArrayList<>();
-            Map<String, String> changes = new LinkedHashMap<>();
-            if (!Objects.equals(ticket.teamId, teamId)) {
-                changes.put("team", teamId);
-                ticket.teamId = teamId;
-            }
-            if (!Objects.equals(ticket.assigneeId, agentId)) {
-                changes.put("assignee", agentId);
-                ticket.assigneeId = agentId;
-            }
-            if (!changes.isEmpty()) {
-                ticket.updatedAt = now;
-                events.add(new TicketUpdated(ticket.id, changes, now));
-            }
-            TicketLifecycle.onAssigned(ticket.type, ticket.status)
-                    .ifPresent(to -> events.add(transition(ticket, to, reason, by, null, now)));
-            return outbox.appendAll(events);
-        });
+    private Uni<Void> assign(
+            Ticket ticket, UUID ticketId, String teamId, String agentId, String reason, String by, String what) {
+        if (ticket == null) {
+            return unknown(what, ticketId);
+        }
+        Instant now = now();
+        List<EventData> events = new ArrayList<>();
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (!Objects.equals(ticket.teamId, teamId)) {
+            changes.put("team", teamId);
+            ticket.teamId = teamId;
+        }
+        if (!Objects.equals(ticket.assigneeId, agentId)) {
+            changes.put("assignee", agentId);
+            ticket.assigneeId = agentId;
+        }
+        if (!changes.isEmpty()) {
+            ticket.updatedAt = now;
+            events.add(new TicketUpdated(ticket.id, changes, now));
+        }
+        TicketLifecycle.onAssigned(ticket.type, ticket.status)
+                .ifPresent(to -> events.add(transition(ticket, to, reason, by, null, now)));
+        return outbox.appendAll(events);
     }
 
     private TicketStatusChanged transition(

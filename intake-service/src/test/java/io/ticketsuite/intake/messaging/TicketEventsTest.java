@@ -5,8 +5,12 @@ import static io.ticketsuite.intake.Api.asChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.restassured.http.ContentType;
+import io.smallrye.common.vertx.VertxContext;
 import io.ticketsuite.events.AuthorRole;
 import io.ticketsuite.events.CloudEventHeaders;
 import io.ticketsuite.events.EventCodec;
@@ -23,12 +27,21 @@ import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.events.TicketUpdated;
 import io.ticketsuite.events.Topics;
 import io.ticketsuite.testkit.TopicProbe;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +52,15 @@ class TicketEventsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private TopicProbe ticketEvents;
+
+    @Inject
+    DecisionConsumer decisions;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void subscribe() {
@@ -138,6 +160,77 @@ class TicketEventsTest {
         assertThat(last.from()).hasToString("TRIAGED");
         assertThat(last.changedBy()).isEqualTo("routing-service");
         assertThat(last.changedByRole()).isNull();
+    }
+
+    /**
+     * Decisions about three tickets interleaved in one batch (as the consumer's channel hands them over): one
+     * transaction, each ticket triaged then assigned with the changes announced in its order, each announcement in its
+     * own record's trace.
+     */
+    @Test
+    void shouldApplyABatchOfSeveralTicketsDecisionsInOneTransaction() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        List<String> traces = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(UUID.fromString(createTicket("support")));
+            traces.add(UUID.randomUUID().toString().replace("-", ""));
+        }
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            records.add(record(Topics.TRIAGE_EVENTS, records.size(), triaged(ids.get(i)), traces.get(i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            records.add(record(Topics.ROUTING_EVENTS, records.size(), assigned(ids.get(i)), traces.get(i)));
+        }
+        DistributionSummary batches = registry.get("ts.events.batch.size").summary();
+        long transactions = batches.count();
+        double applied = batches.totalAmount();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new LinkedHashMap<>();
+        records.forEach(r -> byPartition
+                .computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>())
+                .add(r));
+        context.runOnContext(ignored -> decisions
+                .onDecisions(new ConsumerRecords<>(byPartition, Map.of()))
+                .subscribe()
+                .with(done::complete, done::completeExceptionally));
+        done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(batches.count() - transactions).as("one transaction").isEqualTo(1);
+        assertThat(batches.totalAmount() - applied).isEqualTo(6);
+
+        for (int i = 0; i < 3; i++) {
+            String id = ids.get(i).toString();
+            asAgent()
+                    .get("/api/v1/tickets/" + id)
+                    .then()
+                    .body("status", org.hamcrest.Matchers.equalTo("ASSIGNED"))
+                    .body("category", org.hamcrest.Matchers.equalTo("account"))
+                    .body("assignee", org.hamcrest.Matchers.equalTo("agent-account-1"));
+            List<ConsumerRecord<String, String>> announced = ticketEvents.await(r -> id.equals(r.key()), 5, WAIT);
+            assertThat(announced.stream().map(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)))
+                    .containsExactly(
+                            "ticket.created",
+                            "ticket.updated",
+                            "ticket.status-changed",
+                            "ticket.updated",
+                            "ticket.status-changed");
+            String trace = traces.get(i);
+            assertThat(announced.subList(1, 5))
+                    .as("ticket %d's changes continue its records' trace", i)
+                    .allSatisfy(
+                            r -> assertThat(TopicProbe.header(r, "traceparent")).startsWith("00-" + trace + "-"));
+        }
+    }
+
+    private static ConsumerRecord<String, String> record(String topic, long offset, EventData data, String trace) {
+        EventEnvelope<EventData> envelope = EventEnvelope.of("test", data, Instant.now());
+        ConsumerRecord<String, String> record =
+                new ConsumerRecord<>(topic, 0, offset, data.ticketId().toString(), EventCodec.toJson(data));
+        EventCodec.headers(envelope).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add("traceparent", ("00-" + trace + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     @Test
