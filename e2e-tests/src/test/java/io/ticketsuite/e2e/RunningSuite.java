@@ -23,6 +23,9 @@ import java.util.Map;
  * realm to use instead of starting Keycloak.
  */
 final class RunningSuite implements AutoCloseable {
+    /** How long the services may take to be ready again after PostgreSQL or the broker came back. */
+    private static final Duration RECOVERY = Duration.ofSeconds(120);
+
     static final List<String> SERVICES = List.of(
             "intake-service",
             "triage-service",
@@ -167,23 +170,30 @@ final class RunningSuite implements AutoCloseable {
         service.awaitReady(Duration.ofSeconds(180));
     }
 
-    /** Stops PostgreSQL (every service's database) for {@code down}, then starts it again. */
+    /**
+     * Stops PostgreSQL (every service's database) for {@code down}, then starts it again, waiting until every service
+     * is ready again.
+     */
     void stopPostgres(Duration down) {
         SharedInfra.stopPostgres();
         ServiceProcess.sleep(down.toMillis());
         SharedInfra.startPostgres();
+        awaitAllReady(RECOVERY);
     }
 
-    /** Waits until every service reports ready again. */
-    void awaitAllReady(Duration timeout) {
-        services.values().forEach(s -> s.awaitReady(timeout));
-    }
-
-    /** Stops the broker and starts it again on the same port and log dir. */
+    /**
+     * Stops the broker and starts it again on the same port and log dir, waiting until every service is ready again
+     * (its consumers connected): like {@link #crashAndRestart}, a fault ends when the suite has recovered from it.
+     */
     void restartBroker(Duration down) {
         broker.stop();
         ServiceProcess.sleep(down.toMillis());
         broker.start(Duration.ofSeconds(90));
+        awaitAllReady(RECOVERY);
+    }
+
+    private void awaitAllReady(Duration timeout) {
+        services.values().forEach(s -> s.awaitReady(timeout));
     }
 
     @Override
