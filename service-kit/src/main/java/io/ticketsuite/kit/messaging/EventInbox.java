@@ -72,15 +72,6 @@ public class EventInbox {
         Uni<Void> handle(EventEnvelope<EventData> event, AfterCommit afterCommit);
     }
 
-    /**
-     * What a handler does with one ticket's new events of a batch, together, in their order (see {@link
-     * #processByTicket}); {@code afterCommit} takes actions to run once the transaction committed.
-     */
-    @FunctionalInterface
-    public interface TicketHandler {
-        Uni<Void> handle(List<EventEnvelope<EventData>> events, AfterCommit afterCommit);
-    }
-
     /** Collects actions (counting a metric, waking a worker) to run after the commit, once; dropped on rollback. */
     @FunctionalInterface
     public interface AfterCommit {
@@ -231,49 +222,13 @@ public class EventInbox {
             Iterable<ConsumerRecord<String, String>> records,
             Set<EventType> relevant,
             Handler handler) {
-        return process(
-                consumer,
-                ledger,
-                records,
-                relevant,
-                eachTicket((events, afterCommit) -> handler.handle(events.get(0), afterCommit)),
-                false);
+        return process(consumer, ledger, records, relevant, eachEvent(handler), false);
     }
 
     /**
-     * Applies a batch as {@link #process(String, Iterable, Set, Handler)} does, but hands the handler each ticket's new
-     * events of the batch together (consecutive in the batch's ticket order, in their own order), so it can read and
-     * write the ticket's row once for all of them. The session is flushed and cleared between tickets. For a consumer
-     * whose handling of one event does not depend on a write another handler makes in between (a read model).
-     */
-    public Uni<Void> processByTicket(
-            String consumer,
-            Iterable<ConsumerRecord<String, String>> records,
-            Set<EventType> relevant,
-            TicketHandler handler) {
-        return processByTicket(consumer, record -> consumer, records, relevant, handler);
-    }
-
-    /**
-     * {@link #processByTicket(String, Iterable, Set, TicketHandler)} for one channel over several topics: a batch
-     * holds a ticket's events of every topic, handed over together. Each event is recorded as processed under {@code
-     * ledger.apply(record)} — for example the name the topic's own channel had ({@link #byTopic}), so that a new
-     * consumer group replaying the topics from the start skips what the old channels applied. {@code consumer} names
-     * the channel in metrics, logs and readiness.
-     */
-    public Uni<Void> processByTicket(
-            String consumer,
-            Function<ConsumerRecord<String, String>, String> ledger,
-            Iterable<ConsumerRecord<String, String>> records,
-            Set<EventType> relevant,
-            TicketHandler handler) {
-        return process(consumer, ledger, records, relevant, eachTicket(handler), true);
-    }
-
-    /**
-     * Applies a batch as {@link #processByTicket(String, Function, Iterable, Set, TicketHandler)} does, but hands the
-     * handler every ticket's new events of the batch in one call (tickets in the batch's ticket order), and flushes
-     * and clears the session once, after it: a handler that reads all the batch's ticket rows in one statement, and
+     * Applies a batch as {@link #process(String, Function, Iterable, Set, Handler)} does, but hands the handler every
+     * ticket's new events of the batch in one call (a ticket's events consecutive and in their own order, tickets in
+     * the batch's ticket order), and flushes and clears the session once, after it: a handler that reads all the batch's ticket rows in one statement, and
      * writes what they changed in one flush, instead of a few statements per ticket. A batch that fails is applied
      * again one record per transaction, as every inbox does; the handler then gets one ticket with one event.
      */
@@ -292,13 +247,17 @@ public class EventInbox {
                 true);
     }
 
-    /** A per-ticket handler run for each ticket in turn, in its trace, the session flushed and cleared after each. */
-    private BatchHandler eachTicket(TicketHandler handler) {
+    /**
+     * A per-event handler run for each event in turn (without grouping, a "ticket" holds one event), in its trace, the
+     * session flushed and cleared after each.
+     */
+    private BatchHandler eachEvent(Handler handler) {
         return (tickets, afterCommit) -> Multi.createFrom()
                 .iterable(tickets)
                 .onItem()
                 .transformToUniAndConcatenate(ticket -> inTrace(
-                                ticket.trace(), () -> handler.handle(ticket.events(), afterCommit))
+                                ticket.trace(),
+                                () -> handler.handle(ticket.events().get(0), afterCommit))
                         .chain(() -> betweenEvents.get()))
                 .collect()
                 .last()

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Splits a ticket's events of a batch ({@link EventInbox#processByTicket}) into runs of consecutive events about one
+ * Splits a ticket's events of a batch ({@link EventInbox#processBatch}) into runs of consecutive events about one
  * ticket, by the events' own ticket ids: a handler that reads and writes a ticket's row once per run stays correct
  * even if a producer keyed a record by something else. Order is kept; nothing is regrouped across runs.
  */

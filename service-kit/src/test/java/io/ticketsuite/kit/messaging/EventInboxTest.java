@@ -248,31 +248,6 @@ class EventInboxTest {
     }
 
     @Test
-    void byTicketEachTicketsNewEventsOfABatchReachTheHandlerTogetherInTheirOrder() {
-        UUID first = new UUID(0, 100);
-        UUID second = new UUID(0, 200);
-        UUID third = new UUID(0, 300);
-        List<ConsumerRecord<String, String>> batch =
-                List.of(record(1, second), record(2, first), record(3, second), record(4, first), record(5, third));
-        seen.add(eventId(batch.get(3))); // redelivered: skipped, not handed over
-        List<List<Long>> calls = new CopyOnWriteArrayList<>();
-        inbox.processByTicket("test.consumer", batch, null, (events, after) -> {
-                    calls.add(events.stream()
-                            .map(event -> offsetOf(batch, event.id()))
-                            .toList());
-                    return Uni.createFrom().voidItem();
-                })
-                .subscribe()
-                .withSubscriber(UniAssertSubscriber.create())
-                .awaitItem(Duration.ofSeconds(5));
-        assertThat(calls).containsExactly(List.of(2L), List.of(1L, 3L), List.of(5L));
-        assertThat(flushes).as("one flush per ticket").hasValue(3);
-        assertThat(transactions).hasValue(1);
-        assertThat(counted("processed")).isEqualTo(4.0);
-        assertThat(counted("duplicate")).isEqualTo(1.0);
-    }
-
-    @Test
     void aBatchHandlerGetsEveryTicketsNewEventsInOneCallEachInItsTraceAndOneFlush() {
         UUID first = new UUID(0, 100);
         UUID second = new UUID(0, 200);
