@@ -65,16 +65,11 @@ public class DecisionConsumer {
                     .map(EventEnvelope::data)
                     .filter(data -> !(data instanceof TicketEscalated))
                     .forEach(data -> decided.add(data.ticketId())));
-            return tickets.lockAll(decided).chain(rows -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (EventInbox.TicketEvents ticket : batch) {
-                    for (EventEnvelope<EventData> event : ticket.events()) {
-                        chain = chain.chain(() -> ticket.inTrace(
-                                () -> apply(event, rows.get(event.data().ticketId()))));
-                    }
-                }
-                return chain;
-            });
+            return tickets.lockAll(decided)
+                    .chain(rows -> EventInbox.eachInTurn(
+                            batch,
+                            (ticket, event) ->
+                                    apply(event, rows.get(event.data().ticketId()))));
         });
     }
 

@@ -18,6 +18,7 @@ import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.reactive.InOrder;
 import io.ticketsuite.kit.security.Caller;
 import io.ticketsuite.notification.Inbox;
 import io.ticketsuite.notification.Message;
@@ -261,17 +262,17 @@ public class NotificationService {
 
     private Uni<Void> releaseParked(TicketInfo ticket) {
         return parked.forTicket(ticket.ticketId()).chain(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ParkedNoticeRepository.Parked p : list) {
-                if (p.kind() == NotificationKind.SLA_BREACHED_CUSTOMER) {
-                    if (ticket.internal()) {
-                        skipped(p.kind().slug(), "internal-ticket");
-                    }
-                    List<PlannedNotification> planned =
-                            planner.customerBreach(ticket).stream().toList();
-                    chain = chain.chain(() -> deliverAll(p.sourceEventId(), planned));
+            List<ParkedNoticeRepository.Parked> breaches = list.stream()
+                    .filter(p -> p.kind() == NotificationKind.SLA_BREACHED_CUSTOMER)
+                    .toList();
+            Uni<Void> chain = InOrder.each(breaches, p -> {
+                if (ticket.internal()) {
+                    skipped(p.kind().slug(), "internal-ticket");
                 }
-            }
+                List<PlannedNotification> planned =
+                        planner.customerBreach(ticket).stream().toList();
+                return deliverAll(p.sourceEventId(), planned);
+            });
             return list.isEmpty()
                     ? chain
                     : chain.chain(() -> parked.deleteForTicket(ticket.ticketId()))
@@ -281,11 +282,7 @@ public class NotificationService {
 
     /** Delivers one after the other (one Hibernate session: never in parallel). */
     private Uni<Void> deliverAll(UUID sourceEventId, List<PlannedNotification> planned) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (PlannedNotification p : planned) {
-            chain = chain.chain(() -> deliver(sourceEventId, p));
-        }
-        return chain;
+        return InOrder.each(planned, p -> deliver(sourceEventId, p));
     }
 
     private Uni<Void> deliver(UUID sourceEventId, PlannedNotification planned) {

@@ -8,6 +8,7 @@ import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.events.IssueRecurringDetected;
 import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.messaging.TicketRuns;
+import io.ticketsuite.kit.reactive.InOrder;
 import io.ticketsuite.reporting.ReportProjection;
 import io.ticketsuite.reporting.ReportSummary;
 import io.ticketsuite.reporting.ReportTicket;
@@ -92,7 +93,7 @@ public class ReportingService {
             }
         }
         return tickets.lockAll(ids).chain(rows -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<IssueRecurringDetected> clusters = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 List<EventData> same = runs.get(i);
                 ReportTicket row = rows.get(same.get(0).ticketId());
@@ -106,11 +107,11 @@ public class ReportingService {
                 });
                 for (EventData data : same) {
                     if (data instanceof IssueRecurringDetected recurring) {
-                        chain = chain.chain(() -> cluster(recurring));
+                        clusters.add(recurring);
                     }
                 }
             }
-            return chain;
+            return InOrder.each(clusters, this::cluster);
         });
     }
 

@@ -2,6 +2,7 @@ package io.ticketsuite.routing.escalation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.ticketsuite.kit.reactive.InOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,12 +62,8 @@ public class EscalationSweepService {
 
     private Uni<List<Swept>> expireAll(List<Escalation> due, Instant now) {
         List<Swept> swept = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Escalation escalation : due) {
-            chain = chain.chain(() -> expire(escalation, now).invoke(swept::add))
-                    .replaceWithVoid();
-        }
-        return chain.map(ignored -> swept);
+        return InOrder.each(due, escalation -> expire(escalation, now).invoke(swept::add))
+                .map(ignored -> swept);
     }
 
     private Uni<Swept> expire(Escalation escalation, Instant now) {

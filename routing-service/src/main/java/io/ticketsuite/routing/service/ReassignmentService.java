@@ -11,6 +11,7 @@ import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.Problem;
 import io.ticketsuite.kit.problem.ProblemException;
 import io.ticketsuite.kit.problem.ProblemTypes;
+import io.ticketsuite.kit.reactive.InOrder;
 import io.ticketsuite.routing.Agent;
 import io.ticketsuite.routing.AgentStatus;
 import io.ticketsuite.routing.Assignment;
@@ -282,61 +283,48 @@ public class ReassignmentService {
     private Uni<StatusChange> rebalance(Agent agent, Integer capacity, String by) {
         return assignments.openUnstartedOf(agent.id).chain(open -> {
             List<UUID> ids = open.stream().map(a -> a.ticketId).sorted().toList();
-            Uni<Void> locks = Uni.createFrom().voidItem();
-            for (UUID id : ids) {
-                locks = locks.chain(() ->
-                        tickets.findById(id, LockModeType.PESSIMISTIC_WRITE).replaceWithVoid());
-            }
-            locks = locks.chain(() -> cursors.lock(agent.teamId).replaceWithVoid())
+            Uni<Void> locks = InOrder.each(ids, id -> tickets.findById(id, LockModeType.PESSIMISTIC_WRITE))
+                    .chain(() -> cursors.lock(agent.teamId).replaceWithVoid())
                     .invoke(() -> apply(agent, AgentStatus.OFFLINE, capacity, by));
             List<UUID> moved = new ArrayList<>();
-            Uni<Void> chain = locks;
-            for (Assignment a : open) {
-                chain = chain.chain(() -> refresh(a)
-                        .chain(() -> tickets.findById(a.ticketId))
-                        .chain(ticket -> {
-                            if (!a.open || !agent.id.equals(a.agentId) || (ticket != null && !ticket.unstarted())) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            RouteFacts facts = ticket == null
-                                    ? new RouteFacts(a.category, a.customerTier, a.priority, a.language)
-                                    : new RouteFacts(ticket.category, ticket.tier, ticket.priority, ticket.language);
-                            AgentChooser.Ask ask = new AgentChooser.Ask(
-                                    Strategy.LEAST_LOADED,
-                                    categorySkills(facts),
-                                    facts.language(),
-                                    customer(a),
-                                    false,
-                                    Map.of(agent.id, "going offline"));
-                            return teams.findById(a.teamId)
-                                    .chain(team -> chooser.choose(team, ask)
-                                            .chain(selection -> move(
-                                                    a,
-                                                    team,
-                                                    selection,
-                                                    a.rule,
-                                                    agent.id + " went offline (set by " + by + "); "
-                                                            + selection.explanation(),
-                                                    SERVICE,
-                                                    "agent-offline")))
-                                    .invoke(() -> moved.add(a.ticketId))
-                                    // the next choice must see this one's load: the counters changed in the database
-                                    .chain(() -> refreshTeam(a.teamId))
-                                    .replaceWithVoid();
-                        }));
-            }
+            Uni<Void> chain = locks.chain(() -> InOrder.each(
+                    open,
+                    a -> refresh(a).chain(() -> tickets.findById(a.ticketId)).chain(ticket -> {
+                        if (!a.open || !agent.id.equals(a.agentId) || (ticket != null && !ticket.unstarted())) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        RouteFacts facts = ticket == null
+                                ? new RouteFacts(a.category, a.customerTier, a.priority, a.language)
+                                : new RouteFacts(ticket.category, ticket.tier, ticket.priority, ticket.language);
+                        AgentChooser.Ask ask = new AgentChooser.Ask(
+                                Strategy.LEAST_LOADED,
+                                categorySkills(facts),
+                                facts.language(),
+                                customer(a),
+                                false,
+                                Map.of(agent.id, "going offline"));
+                        return teams.findById(a.teamId)
+                                .chain(team -> chooser.choose(team, ask)
+                                        .chain(selection -> move(
+                                                a,
+                                                team,
+                                                selection,
+                                                a.rule,
+                                                agent.id + " went offline (set by " + by + "); "
+                                                        + selection.explanation(),
+                                                SERVICE,
+                                                "agent-offline")))
+                                .invoke(() -> moved.add(a.ticketId))
+                                // the next choice must see this one's load: the counters changed in the database
+                                .chain(() -> refreshTeam(a.teamId))
+                                .replaceWithVoid();
+                    })));
             return chain.map(v -> new StatusChange(agent, moved));
         });
     }
 
     private Uni<Void> refreshTeam(String teamId) {
-        return agents.activeInTeam(teamId).chain(members -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Agent member : members) {
-                chain = chain.chain(() -> refresh(member));
-            }
-            return chain;
-        });
+        return agents.activeInTeam(teamId).chain(members -> InOrder.each(members, ReassignmentService::refresh));
     }
 
     /** Re-reads an entity after flushing this transaction's changes (counters move by SQL, not by entity). */

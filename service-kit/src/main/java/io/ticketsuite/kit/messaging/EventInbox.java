@@ -19,6 +19,7 @@ import io.ticketsuite.kit.config.KitConfig;
 import io.ticketsuite.kit.deadletter.DeadLetters;
 import io.ticketsuite.kit.idempotency.ProcessedEvents;
 import io.ticketsuite.kit.outbox.OutboxWriter;
+import io.ticketsuite.kit.reactive.InOrder;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +93,27 @@ public class EventInbox {
                 return work.get();
             }
         }
+    }
+
+    /** What a {@link #eachInTurn} step does with one event of its ticket. */
+    @FunctionalInterface
+    public interface EventStep {
+        Uni<Void> apply(TicketEvents ticket, EventEnvelope<EventData> event);
+    }
+
+    /**
+     * Applies a batch's events one after the other (tickets in the batch's order, a ticket's events in theirs), each
+     * started in its ticket's trace once the one before it has ended. Stack-safe for any batch size ({@link
+     * InOrder}): a handler must not nest one {@code chain} per event.
+     */
+    public static Uni<Void> eachInTurn(List<TicketEvents> batch, EventStep step) {
+        List<Map.Entry<TicketEvents, EventEnvelope<EventData>>> events = new ArrayList<>();
+        for (TicketEvents ticket : batch) {
+            for (EventEnvelope<EventData> event : ticket.events()) {
+                events.add(Map.entry(ticket, event));
+            }
+        }
+        return InOrder.each(events, e -> e.getKey().inTrace(() -> step.apply(e.getKey(), e.getValue())));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.ticketsuite.events.EventCodec;
 import io.ticketsuite.events.EventData;
 import io.ticketsuite.events.EventEnvelope;
 import io.ticketsuite.kit.config.KitConfig;
+import io.ticketsuite.kit.reactive.InOrder;
 import io.ticketsuite.kit.tracing.TraceHeaders;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,11 +125,7 @@ public class OutboxWriter {
             return Uni.createFrom().voidItem();
         }
         if (rows.size() == 1 || !rows.stream().allMatch(OutboxWriter::separable)) {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Row row : rows) {
-                chain = chain.chain(() -> insert(row));
-            }
-            return chain;
+            return InOrder.each(rows, OutboxWriter::insert);
         }
         List<String> values = joined(rows);
         return Panache.getSession()

@@ -18,6 +18,7 @@ import io.ticketsuite.kit.messaging.EventInbox;
 import io.ticketsuite.kit.messaging.TicketRuns;
 import io.ticketsuite.kit.outbox.OutboxWriter;
 import io.ticketsuite.kit.problem.ProblemException;
+import io.ticketsuite.kit.reactive.InOrder;
 import io.ticketsuite.sla.SlaClockRun;
 import io.ticketsuite.sla.SlaPause;
 import io.ticketsuite.sla.SlaPolicy;
@@ -246,11 +247,7 @@ public class SlaService {
                             : Panache.getSession()
                                     .chain(session ->
                                             session.persistAll(done.created().toArray()));
-                    Uni<Void> appended = persist;
-                    for (Uni<Void> append : done.appends()) {
-                        appended = appended.chain(() -> append);
-                    }
-                    return appended.replaceWith(done.applied());
+                    return persist.chain(() -> InOrder.all(done.appends())).replaceWith(done.applied());
                 });
     }
 
