@@ -8,13 +8,10 @@ import io.ticketsuite.events.TicketReclassified;
 import io.ticketsuite.events.TicketStatusChanged;
 import io.ticketsuite.events.TicketTriaged;
 import io.ticketsuite.kit.messaging.EventInbox;
-import io.ticketsuite.routing.RoutingTicket;
 import io.ticketsuite.routing.service.RoutingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -52,36 +49,23 @@ public class RoutingConsumer {
         this.routing = routing;
     }
 
-    /**
-     * The whole batch together: every ticket's row locked (or created) in one statement, then each ticket's events
-     * applied to it in their order, in the ticket's trace, and written in one flush.
-     */
     @Incoming(EVENTS_IN)
     public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
-        return inbox.processBatch(CONSUMER, LEDGER, records, TYPES, (batch, afterCommit) -> {
-            Set<UUID> ids = new LinkedHashSet<>();
-            batch.forEach(ticket ->
-                    ticket.events().forEach(event -> ids.add(event.data().ticketId())));
-            return routing.lockAll(ids)
-                    .chain(rows -> EventInbox.eachInTurn(
-                            batch,
-                            (ticket, event) -> apply(rows.get(event.data().ticketId()), event.data())));
+        return inbox.process(CONSUMER, LEDGER, records, TYPES, (event, afterCommit) -> {
+            EventData data = event.data();
+            if (data instanceof TicketCreated created) {
+                return routing.onCreated(created);
+            }
+            if (data instanceof TicketStatusChanged changed) {
+                return routing.onStatusChanged(changed);
+            }
+            if (data instanceof TicketTriaged triaged) {
+                return routing.onTriaged(triaged);
+            }
+            if (data instanceof TicketReclassified reclassified) {
+                return routing.onReclassified(reclassified);
+            }
+            return Uni.createFrom().voidItem();
         });
-    }
-
-    private Uni<Void> apply(RoutingTicket ticket, EventData data) {
-        if (data instanceof TicketCreated created) {
-            return routing.onCreated(ticket, created);
-        }
-        if (data instanceof TicketStatusChanged changed) {
-            return routing.onStatusChanged(ticket, changed);
-        }
-        if (data instanceof TicketTriaged triaged) {
-            return routing.onTriaged(ticket, triaged);
-        }
-        if (data instanceof TicketReclassified reclassified) {
-            return routing.onReclassified(ticket, reclassified);
-        }
-        return Uni.createFrom().voidItem();
     }
 }

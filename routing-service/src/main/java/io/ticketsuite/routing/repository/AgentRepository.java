@@ -25,28 +25,16 @@ public class AgentRepository implements PanacheRepositoryBase<Agent, String> {
     /**
      * Adds {@code delta} to the agent's open-assignment counter (one row by primary key, in the caller's
      * transaction): the load the selector reads, maintained with every assignment change instead of counted.
-     *
-     * <p>The session's copy of the agent follows: a consumer applies a whole batch in one session, and a query for
-     * the team's agents returns the copies the session already holds, so the next ticket of the batch must see this
-     * change there. The agent is read into the session first (no statement when the choice just read it), the row
-     * updated, then the copy changed in memory ({@code openAssignments} is not updatable: the flush writes nothing
-     * for it).
      */
     public Uni<Void> adjustLoad(String agentId, int delta) {
         if (agentId == null || delta == 0) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession()
-                .chain(session -> session.find(Agent.class, agentId)
-                        .chain(agent -> session.createNativeQuery(ADJUST)
-                                .setParameter(1, agentId)
-                                .setParameter(2, delta)
-                                .executeUpdate()
-                                .invoke(() -> {
-                                    if (agent != null) {
-                                        agent.openAssignments = Math.max(0, agent.openAssignments + delta);
-                                    }
-                                })))
+                .chain(session -> session.createNativeQuery(ADJUST)
+                        .setParameter(1, agentId)
+                        .setParameter(2, delta)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 }

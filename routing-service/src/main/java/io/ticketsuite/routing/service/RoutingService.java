@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -81,30 +80,34 @@ public class RoutingService {
     }
 
     /** Records the customer facts of a new ticket; routes it if it was already triaged. */
-    public Uni<Void> onCreated(RoutingTicket ticket, TicketCreated created) {
-        if (ticket.status == null) {
-            ticket.status = created.status();
-        }
-        if (ticket.assigned) {
-            return Uni.createFrom().voidItem();
-        }
-        ticket.customerId = created.customer().id();
-        ticket.tier = created.customer().tier();
-        ticket.language = AgentCandidate.language(created.customer().language());
-        ticket.createdSeen = true;
-        return routeIfReady(ticket);
+    public Uni<Void> onCreated(TicketCreated created) {
+        return tickets.lock(created.ticketId()).chain(ticket -> {
+            if (ticket.status == null) {
+                ticket.status = created.status();
+            }
+            if (ticket.assigned) {
+                return Uni.createFrom().voidItem();
+            }
+            ticket.customerId = created.customer().id();
+            ticket.tier = created.customer().tier();
+            ticket.language = AgentCandidate.language(created.customer().language());
+            ticket.createdSeen = true;
+            return routeIfReady(ticket);
+        });
     }
 
     /** Records the classification; routes the ticket if its creation was already seen. */
-    public Uni<Void> onTriaged(RoutingTicket ticket, TicketTriaged triaged) {
-        if (ticket.assigned) {
-            return Uni.createFrom().voidItem();
-        }
-        ticket.category = triaged.category();
-        ticket.priority = triaged.priority();
-        ticket.triagedAt = triaged.triagedAt();
-        ticket.triagedSeen = true;
-        return routeIfReady(ticket);
+    public Uni<Void> onTriaged(TicketTriaged triaged) {
+        return tickets.lock(triaged.ticketId()).chain(ticket -> {
+            if (ticket.assigned) {
+                return Uni.createFrom().voidItem();
+            }
+            ticket.category = triaged.category();
+            ticket.priority = triaged.priority();
+            ticket.triagedAt = triaged.triagedAt();
+            ticket.triagedSeen = true;
+            return routeIfReady(ticket);
+        });
     }
 
     /**
@@ -112,17 +115,19 @@ public class RoutingService {
      * works on yet is routed again by the rules with the new facts ({@code ticket.reassigned} when its team
      * changes); a ticket being worked stays, and its assignment's reason says so.
      */
-    public Uni<Void> onReclassified(RoutingTicket ticket, TicketReclassified reclassified) {
-        if (ticket.assigned) {
-            return reassignments.onReclassified(ticket, reclassified);
-        }
-        ticket.category = reclassified.category();
-        ticket.priority = reclassified.priority();
-        if (!ticket.triagedSeen) {
-            ticket.triagedAt = reclassified.reclassifiedAt();
-            ticket.triagedSeen = true;
-        }
-        return routeIfReady(ticket);
+    public Uni<Void> onReclassified(TicketReclassified reclassified) {
+        return tickets.lock(reclassified.ticketId()).chain(ticket -> {
+            if (ticket.assigned) {
+                return reassignments.onReclassified(ticket, reclassified);
+            }
+            ticket.category = reclassified.category();
+            ticket.priority = reclassified.priority();
+            if (!ticket.triagedSeen) {
+                ticket.triagedAt = reclassified.reclassifiedAt();
+                ticket.triagedSeen = true;
+            }
+            return routeIfReady(ticket);
+        });
     }
 
     /**
@@ -134,30 +139,24 @@ public class RoutingService {
      * leaves the ticket open (or closed), or a ticket not routed yet, has no assignment to move, and its assignment is
      * not read: most status changes (NEW → TRIAGED → ASSIGNED → IN_PROGRESS) cost the ticket's row alone.
      */
-    public Uni<Void> onStatusChanged(RoutingTicket ticket, TicketStatusChanged changed) {
+    public Uni<Void> onStatusChanged(TicketStatusChanged changed) {
         boolean open = changed.to().isOpen();
-        boolean wasOpen = ticket.ticketOpen;
-        ticket.ticketOpen = open;
-        ticket.status = changed.to();
-        if (!ticket.assigned || wasOpen == open) {
-            return Uni.createFrom().voidItem();
-        }
-        return assignments.findById(changed.ticketId()).chain(assignment -> {
-            if (assignment == null || assignment.open == open) {
+        return tickets.lock(changed.ticketId()).chain(ticket -> {
+            boolean wasOpen = ticket.ticketOpen;
+            ticket.ticketOpen = open;
+            ticket.status = changed.to();
+            if (!ticket.assigned || wasOpen == open) {
                 return Uni.createFrom().voidItem();
             }
-            assignment.open = open;
-            assignment.closedAt = open ? null : micros(changed.changedAt());
-            return agents.adjustLoad(assignment.agentId, open ? 1 : -1);
+            return assignments.findById(changed.ticketId()).chain(assignment -> {
+                if (assignment == null || assignment.open == open) {
+                    return Uni.createFrom().voidItem();
+                }
+                assignment.open = open;
+                assignment.closedAt = open ? null : micros(changed.changedAt());
+                return agents.adjustLoad(assignment.agentId, open ? 1 : -1);
+            });
         });
-    }
-
-    /**
-     * The rows of a consumer batch's tickets, locked (created when missing) in one statement, in ascending id order;
-     * the {@code on…} methods apply an event to its ticket's row from here.
-     */
-    public Uni<Map<UUID, RoutingTicket>> lockAll(Collection<UUID> ticketIds) {
-        return tickets.lockAll(ticketIds);
     }
 
     @WithSession
