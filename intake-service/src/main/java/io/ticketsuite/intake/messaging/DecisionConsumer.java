@@ -67,9 +67,7 @@ public class DecisionConsumer {
                     .forEach(data -> decided.add(data.ticketId())));
             return tickets.lockAll(decided)
                     .chain(rows -> EventInbox.eachInTurn(
-                            batch,
-                            (ticket, event) ->
-                                    apply(event, rows.get(event.data().ticketId()))));
+                            batch, event -> apply(event, rows.get(event.data().ticketId()))));
         });
     }
 

@@ -101,13 +101,7 @@ public class ReassignmentService {
                         Map<String, String> excluded = a.agentId != null && team.id.equals(a.teamId)
                                 ? Map.of(a.agentId, "current assignee")
                                 : Map.of();
-                        AgentChooser.Ask ask = new AgentChooser.Ask(
-                                Strategy.LEAST_LOADED,
-                                categorySkills(facts),
-                                facts.language(),
-                                customer(a),
-                                false,
-                                excluded);
+                        AgentChooser.Ask ask = leastLoaded(facts, a, excluded);
                         return chooser.choose(team, ask)
                                 .chain(selection -> move(
                                         a,
@@ -176,13 +170,7 @@ public class ReassignmentService {
                             .ifNull()
                             .failWith(() -> conflict("no team serves tier " + nextTier))
                             .chain(next -> facts(ticketId).chain(facts -> {
-                                AgentChooser.Ask ask = new AgentChooser.Ask(
-                                        Strategy.LEAST_LOADED,
-                                        categorySkills(facts),
-                                        facts.language(),
-                                        customer(a),
-                                        false,
-                                        Map.of());
+                                AgentChooser.Ask ask = leastLoaded(facts, a, Map.of());
                                 return chooser.choose(next, ask)
                                         .chain(selection -> move(
                                                 a,
@@ -296,13 +284,7 @@ public class ReassignmentService {
                         RouteFacts facts = ticket == null
                                 ? new RouteFacts(a.category, a.customerTier, a.priority, a.language)
                                 : new RouteFacts(ticket.category, ticket.tier, ticket.priority, ticket.language);
-                        AgentChooser.Ask ask = new AgentChooser.Ask(
-                                Strategy.LEAST_LOADED,
-                                categorySkills(facts),
-                                facts.language(),
-                                customer(a),
-                                false,
-                                Map.of(agent.id, "going offline"));
+                        AgentChooser.Ask ask = leastLoaded(facts, a, Map.of(agent.id, "going offline"));
                         return teams.findById(a.teamId)
                                 .chain(team -> chooser.choose(team, ask)
                                         .chain(selection -> move(
@@ -387,6 +369,12 @@ public class ReassignmentService {
                 .map(t -> t == null
                         ? new RouteFacts(null, null, null, null)
                         : new RouteFacts(t.category, t.tier, t.priority, t.language));
+    }
+
+    /** A least-loaded choice in the team for the ticket's facts, skipping the {@code excluded} agents (with why). */
+    private AgentChooser.Ask leastLoaded(RouteFacts facts, Assignment a, Map<String, String> excluded) {
+        return new AgentChooser.Ask(
+                Strategy.LEAST_LOADED, categorySkills(facts), facts.language(), customer(a), false, excluded);
     }
 
     private java.util.Set<String> categorySkills(RouteFacts facts) {

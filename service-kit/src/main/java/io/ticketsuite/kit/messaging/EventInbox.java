@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ticketsuite.events.CloudEventHeaders;
 import io.ticketsuite.events.EventCodec;
@@ -95,25 +94,19 @@ public class EventInbox {
         }
     }
 
-    /** What a {@link #eachInTurn} step does with one event of its ticket. */
-    @FunctionalInterface
-    public interface EventStep {
-        Uni<Void> apply(TicketEvents ticket, EventEnvelope<EventData> event);
-    }
-
     /**
      * Applies a batch's events one after the other (tickets in the batch's order, a ticket's events in theirs), each
      * started in its ticket's trace once the one before it has ended. Stack-safe for any batch size ({@link
      * InOrder}): a handler must not nest one {@code chain} per event.
      */
-    public static Uni<Void> eachInTurn(List<TicketEvents> batch, EventStep step) {
+    public static Uni<Void> eachInTurn(List<TicketEvents> batch, Function<EventEnvelope<EventData>, Uni<Void>> step) {
         List<Map.Entry<TicketEvents, EventEnvelope<EventData>>> events = new ArrayList<>();
         for (TicketEvents ticket : batch) {
             for (EventEnvelope<EventData> event : ticket.events()) {
                 events.add(Map.entry(ticket, event));
             }
         }
-        return InOrder.each(events, e -> e.getKey().inTrace(() -> step.apply(e.getKey(), e.getValue())));
+        return InOrder.each(events, e -> e.getKey().inTrace(() -> step.apply(e.getValue())));
     }
 
     /**
@@ -274,16 +267,12 @@ public class EventInbox {
      * session flushed and cleared after each.
      */
     private BatchHandler eachEvent(Handler handler) {
-        return (tickets, afterCommit) -> Multi.createFrom()
-                .iterable(tickets)
-                .onItem()
-                .transformToUniAndConcatenate(ticket -> inTrace(
+        return (tickets, afterCommit) -> InOrder.each(
+                tickets,
+                ticket -> inTrace(
                                 ticket.trace(),
                                 () -> handler.handle(ticket.events().get(0), afterCommit))
-                        .chain(() -> betweenEvents.get()))
-                .collect()
-                .last()
-                .replaceWithVoid();
+                        .chain(() -> betweenEvents.get()));
     }
 
     /** A ledger naming a record's processed-event row {@code prefix.topic} (e.g. {@code reporting.ticket-events}). */
@@ -338,16 +327,11 @@ public class EventInbox {
                     }
                     // a failure about one of the records: apply them one by one, so that only that one is set aside
                     LOG.warnf("%s: a batch of %s failed (%s); applying its records one by one", consumer, what, e);
-                    return Multi.createFrom()
-                            .iterable(items)
-                            .onItem()
-                            .transformToUniAndConcatenate(
-                                    item -> apply(consumer, item.what(), List.of(item), handler, false)
-                                            .onFailure()
-                                            .recoverWithUni(f -> retryThenDeadLetter(consumer, item, handler, f)))
-                            .collect()
-                            .last()
-                            .replaceWithVoid();
+                    return InOrder.each(
+                            items,
+                            item -> apply(consumer, item.what(), List.of(item), handler, false)
+                                    .onFailure()
+                                    .recoverWithUni(f -> retryThenDeadLetter(consumer, item, handler, f)));
                 }));
     }
 
