@@ -114,6 +114,9 @@ public final class RecurringIndex implements AutoCloseable {
     private final Map<UUID, String[]> terms = new HashMap<>();
 
     private final Map<UUID, Long> created = new HashMap<>();
+    /** At most the oldest creation instant (epoch ms) in the index: exact after an eviction, lower after a re-add. */
+    private long oldest = Long.MAX_VALUE;
+
     private DirectoryReader reader;
     /**
      * The tickets added since {@link #reader} was opened, in the order added (they are in the writer, not yet in the
@@ -235,6 +238,7 @@ public final class RecurringIndex implements AutoCloseable {
         }
         terms.put(ticketId, compact(terms(text)));
         created.put(ticketId, createdAt.toEpochMilli());
+        oldest = Math.min(oldest, createdAt.toEpochMilli());
     }
 
     /** Forgets the tickets created before {@code from}. */
@@ -248,6 +252,7 @@ public final class RecurringIndex implements AutoCloseable {
         recent.values().removeIf(r -> r.created() < limit);
         stale = true;
         created.entrySet().removeIf(e -> e.getValue() < limit);
+        oldest = created.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
         terms.keySet().retainAll(created.keySet());
     }
 
@@ -273,12 +278,17 @@ public final class RecurringIndex implements AutoCloseable {
             if (interesting.isEmpty()) {
                 return List.of();
             }
-            Query query = new BooleanQuery.Builder()
-                    .add(like, BooleanClause.Occur.MUST)
-                    .add(
-                            LongPoint.newRangeQuery(CREATED, from.toEpochMilli(), Long.MAX_VALUE),
-                            BooleanClause.Occur.FILTER)
-                    .build();
+            // the window's filter only when the index holds older tickets (the eviction sweep has not run since they
+            // left it): a disjunction alone is searched with Lucene's top-k scoring, which skips most documents,
+            // where in a conjunction with the filter it visited every document that has one of the terms
+            Query query = oldest >= from.toEpochMilli()
+                    ? like
+                    : new BooleanQuery.Builder()
+                            .add(like, BooleanClause.Occur.MUST)
+                            .add(
+                                    LongPoint.newRangeQuery(CREATED, from.toEpochMilli(), Long.MAX_VALUE),
+                                    BooleanClause.Occur.FILTER)
+                            .build();
             double selfScore = -1;
             List<Match> matches = new ArrayList<>();
             List<Float> others = new ArrayList<>();

@@ -140,6 +140,39 @@ class RecentTicketsTest {
         }
     }
 
+    /**
+     * Tickets created before the window are left out until the eviction sweep deletes them, whether they are in the
+     * reader or among the recent tickets (the search filters by the window only while the index holds such tickets).
+     */
+    @Test
+    void shouldLeaveOutTicketsOlderThanTheWindowWhetherRecentOrInTheReader() {
+        Instant from = NOW.minus(Duration.ofDays(7));
+        List<String> paraphrases = RecurringIndexTest.PARAPHRASES;
+        try (RecurringIndex index = index(RecurringIndex.RECENT_LIMIT)) {
+            UUID oldInReader = UUID.randomUUID();
+            index.add(oldInReader, paraphrases.get(0), NOW.minus(Duration.ofDays(8)));
+            UUID inReader = UUID.randomUUID();
+            index.add(inReader, paraphrases.get(1), NOW.minus(Duration.ofHours(1)));
+            for (int n = 0; n < RecurringIndex.RECENT_LIMIT + 1; n++) {
+                index.add(
+                        UUID.randomUUID(), RecurringIndexTest.UNRELATED.get(n % 5), NOW.minus(Duration.ofMinutes(30)));
+            }
+            UUID oldRecent = UUID.randomUUID();
+            index.add(oldRecent, paraphrases.get(2), NOW.minus(Duration.ofDays(9)));
+            UUID probe = UUID.randomUUID();
+            index.add(probe, paraphrases.get(3), NOW);
+
+            assertThat(ids(index.similar(probe, paraphrases.get(3), from, 0.35, 2)))
+                    .containsExactly(inReader);
+            index.evictBefore(from);
+            assertThat(ids(index.similar(probe, paraphrases.get(3), from, 0.35, 2)))
+                    .containsExactly(inReader);
+            // a wider window takes what is left in
+            assertThat(ids(index.similar(probe, paraphrases.get(3), NOW.minus(Duration.ofDays(30)), 0.35, 2)))
+                    .containsExactly(inReader);
+        }
+    }
+
     private static Map<UUID, RecurringIndex.Match> byTicket(List<RecurringIndex.Match> matches) {
         return matches.stream().collect(Collectors.toMap(RecurringIndex.Match::ticketId, m -> m));
     }
